@@ -1,0 +1,26 @@
+"""Shared test set-up: one BLAS/OpenMP thread, a non-GUI matplotlib backend, a checked nbval config."""
+import os
+
+# Set before numpy is imported (here, and in the notebook kernels nbval starts, which inherit
+# the environment): KMeans floats change in their last digits with the number of threads.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+from pathlib import Path  # noqa: E402
+
+import matplotlib  # noqa: E402
+import pytest  # noqa: E402
+
+matplotlib.use("Agg")  # the unit tests draw without a screen; notebooks keep their inline backend
+
+ROOT = Path(__file__).resolve().parent
+
+
+def pytest_configure(config):
+    sanitize = config.getoption("nbval_sanitize_with", default=None)
+    if sanitize and not Path(sanitize).is_file():
+        raise pytest.UsageError(
+            f"nbval's sanitize file {sanitize!r} was not found from {os.getcwd()!r}. "
+            "Run pytest from the repository root (python3 course.py test does), "
+            "or restore notebooks/nbval_sanitize.cfg."
+        )

@@ -1,0 +1,146 @@
+"""Input checks shared by every public function: clear errors that name the problem.
+
+Each check returns a validated array (never the caller's array modified in place) or raises
+a ValueError/TypeError whose message says what is wrong and, where it helps, what to do.
+scikit-learn's ``check_array`` does the numeric work; the wrappers here give messages
+written for learners.
+"""
+
+from numbers import Integral
+
+import numpy as np
+from pandas.api.types import is_numeric_dtype
+from sklearn.utils import check_array
+
+__all__ = ["check_matrix", "check_labels", "check_n_clusters", "check_option"]
+
+
+def _text_example(X):
+    """Return the first value in X that is not a number, or None."""
+    arr = np.asarray(X, dtype=object).ravel()
+    for value in arr:
+        if isinstance(value, (str, bytes)):
+            try:
+                float(value)
+            except ValueError:
+                return value
+    return None
+
+
+def check_matrix(X, name="X", *, min_samples=1, min_features=1):
+    """Validate a data matrix and return it as a float array.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Numbers only; a pandas DataFrame is fine.
+    name : str
+        The argument's name, used in error messages.
+    min_samples, min_features : int
+        The smallest acceptable number of rows and columns.
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_features), dtype float64 (float32 is kept)
+
+    Raises
+    ------
+    TypeError
+        If X holds text or other non-numbers.
+    ValueError
+        If X is not 2-D, is empty, or holds NaN or infinity.
+    """
+    if X is None:
+        raise TypeError(f"{name} is None; pass an array of shape (n_samples, n_features).")
+    dims = np.ndim(X) if not hasattr(X, "shape") else len(X.shape)
+    if dims != 2:
+        shape = getattr(X, "shape", np.shape(X) if dims else ())
+        hint = (
+            " For a single feature use X.reshape(-1, 1); for a single sample, X.reshape(1, -1)."
+            if dims == 1
+            else ""
+        )
+        raise ValueError(
+            f"{name} must be a 2-D array of shape (n_samples, n_features); "
+            f"got a {dims}-D input of shape {tuple(shape)}.{hint}"
+        )
+    example = None
+    kind = getattr(getattr(X, "dtype", None), "kind", None)
+    if kind in ("U", "S", "O") or (kind is None and not hasattr(X, "dtypes")):
+        example = _text_example(X)
+    elif hasattr(X, "dtypes"):  # a DataFrame: look only at its non-numeric columns
+        text_cols = [c for c, t in X.dtypes.items() if not is_numeric_dtype(t)]
+        if text_cols:
+            example = _text_example(X[text_cols].to_numpy(dtype=object))
+    if example is not None:
+        raise TypeError(
+            f"{name} must hold numbers only, but it holds text such as {example!r}. "
+            "k-means measures distances, so encode or drop non-numeric columns first."
+        )
+    try:
+        arr = check_array(
+            X,
+            dtype=[np.float64, np.float32],
+            ensure_all_finite=False,
+            ensure_min_samples=min_samples,
+            ensure_min_features=min_features,
+            input_name=name,
+            copy=False,
+        )
+    except TypeError as exc:  # e.g. a dict inside an object array
+        raise TypeError(f"{name} must hold numbers only: {exc}") from None
+    finite = np.isfinite(arr)
+    if not finite.all():
+        n_nan = int(np.isnan(arr).sum())
+        n_inf = int((~finite).sum()) - n_nan
+        row = int(np.argwhere(~finite)[0, 0])
+        raise ValueError(
+            f"{name} contains {n_nan} NaN and {n_inf} infinite (inf) value(s), the first in "
+            f"row {row}. k-means cannot measure distances to missing or infinite values: "
+            "drop those rows or fill them in (impute) first."
+        )
+    return arr
+
+
+def check_labels(labels, name="labels", *, n_samples=None):
+    """Validate a 1-D array of labels (any hashable values) and return it as an ndarray.
+
+    If ``n_samples`` is given, the length must match it.
+    """
+    if labels is None:
+        raise TypeError(f"{name} is None; pass one label per sample.")
+    arr = np.asarray(labels)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be 1-D (one label per sample); got shape {arr.shape}.")
+    if arr.size == 0:
+        raise ValueError(f"{name} is empty: it needs one label per sample.")
+    if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} contains NaN or infinity; every sample needs a label.")
+    if n_samples is not None and arr.shape[0] != n_samples:
+        raise ValueError(
+            f"{name} has {arr.shape[0]} entries but there are {n_samples} samples; "
+            "they must have the same length."
+        )
+    return arr
+
+
+def check_n_clusters(n_clusters, n_samples=None, name="n_clusters"):
+    """Check that the number of clusters is a whole number >= 1 and <= n_samples."""
+    if isinstance(n_clusters, bool) or not isinstance(n_clusters, Integral):
+        raise TypeError(f"{name} must be a whole number >= 1; got {n_clusters!r}.")
+    if n_clusters < 1:
+        raise ValueError(f"{name}={n_clusters} is not allowed: there must be at least 1 cluster.")
+    if n_samples is not None and n_samples < n_clusters:
+        raise ValueError(
+            f"n_samples={n_samples} should be >= {name}={n_clusters}: "
+            "each cluster needs at least one sample."
+        )
+    return int(n_clusters)
+
+
+def check_option(value, name, options):
+    """Check that value is one of options, or raise a ValueError listing them."""
+    if not isinstance(value, str) or value not in options:
+        listed = ", ".join(repr(o) for o in options)
+        raise ValueError(f"{name}={value!r} is not a known option; choose one of {listed}.")
+    return value

@@ -1,9 +1,102 @@
 """tutorial_lib: the companion package of the k-means course.
 
-A small, readable k-means with a scikit-learn compatible API, and the data, metric,
-selection, plotting and exercise-feedback helpers that the notebooks use.
+A small, readable k-means with a scikit-learn compatible API (``KMeans`` and the two steps of
+Lloyd's algorithm as functions), and the data, metric, selection, plotting and exercise-feedback
+helpers that the notebooks use. Everything public is re-exported here.
 """
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+from ._kmeans import (  # noqa: E402
+    KMeans,
+    assign_labels,
+    update_centers,
+    kmeans_plusplus,
+)
+from .metrics import (  # noqa: E402
+    wcss,
+    silhouette_samples,
+    silhouette_score,
+    label_mapping,
+    align_labels,
+    aligned_accuracy,
+)
+from .selection import (  # noqa: E402
+    sweep_k,
+    find_knee,
+)
+from .checks import (  # noqa: E402
+    check_wcss,
+    check_assign_labels,
+    check_update_centers,
+    check_standardize,
+    check_knee,
+    check_align_labels,
+    check_accuracy,
+)
+from .datasets import (  # noqa: E402
+    load_blobs_a,
+    load_blobs_b,
+    make_scaling_matters,
+    FAILURE_CASES,
+    make_failure_case,
+    load_penguins,
+    load_image,
+)
+from .plotting import (  # noqa: E402
+    plot_clusters,
+    plot_truth_vs_prediction,
+    plot_iterations,
+    plot_wcss_history,
+    plot_elbow,
+    plot_silhouette_scores,
+    plot_silhouette_diagram,
+    plot_confusion_matrix,
+    plot_right_wrong,
+)
+
+from . import checks, datasets, metrics, plotting, selection  # noqa: E402
+
+__all__ = [
+    "__version__",
+    "KMeans",
+    "assign_labels",
+    "update_centers",
+    "kmeans_plusplus",
+    "wcss",
+    "silhouette_samples",
+    "silhouette_score",
+    "label_mapping",
+    "align_labels",
+    "aligned_accuracy",
+    "sweep_k",
+    "find_knee",
+    "check_wcss",
+    "check_assign_labels",
+    "check_update_centers",
+    "check_standardize",
+    "check_knee",
+    "check_align_labels",
+    "check_accuracy",
+    "load_blobs_a",
+    "load_blobs_b",
+    "make_scaling_matters",
+    "FAILURE_CASES",
+    "make_failure_case",
+    "load_penguins",
+    "load_image",
+    "plot_clusters",
+    "plot_truth_vs_prediction",
+    "plot_iterations",
+    "plot_wcss_history",
+    "plot_elbow",
+    "plot_silhouette_scores",
+    "plot_silhouette_diagram",
+    "plot_confusion_matrix",
+    "plot_right_wrong",
+    "checks",
+    "datasets",
+    "metrics",
+    "plotting",
+    "selection",
+]

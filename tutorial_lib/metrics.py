@@ -1,19 +1,391 @@
-"""metrics: placeholder, being written (see the API contract)."""
+"""Metrics for a clustering: WCSS, silhouette, and accuracy after aligning cluster ids.
 
-def wcss(*args, **kwargs):
-    raise NotImplementedError('wcss is being written')
+- ``wcss``: the within-cluster sum of squares that k-means minimises (scikit-learn's ``inertia_``).
+- ``silhouette_samples`` / ``silhouette_score``: how well each point sits in its cluster, written
+  by hand (they agree with ``sklearn.metrics.silhouette_samples`` / ``silhouette_score``).
+- ``label_mapping`` / ``align_labels`` / ``aligned_accuracy``: cluster ids are arbitrary names
+  (cluster 0 may be the true class "B"), so before comparing a clustering with true labels we
+  match each cluster to a class with the Hungarian algorithm on the confusion matrix.
+"""
 
-def silhouette_samples(*args, **kwargs):
-    raise NotImplementedError('silhouette_samples is being written')
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from scipy.spatial.distance import cdist
 
-def silhouette_score(*args, **kwargs):
-    raise NotImplementedError('silhouette_score is being written')
+from ._validation import check_labels, check_matrix
 
-def label_mapping(*args, **kwargs):
-    raise NotImplementedError('label_mapping is being written')
+__all__ = [
+    "wcss",
+    "silhouette_samples",
+    "silhouette_score",
+    "label_mapping",
+    "align_labels",
+    "aligned_accuracy",
+]
 
-def align_labels(*args, **kwargs):
-    raise NotImplementedError('align_labels is being written')
+# silhouette_samples works on blocks of rows so that the distance block stays below this size
+# (about 32 MB of float64), whatever the number of samples.
+_CHUNK_BYTES = 32 * 2**20
 
-def aligned_accuracy(*args, **kwargs):
-    raise NotImplementedError('aligned_accuracy is being written')
+
+def _unique(labels, name):
+    """np.unique(labels, return_inverse=True, return_counts=True), with a clear error."""
+    try:
+        return np.unique(labels, return_inverse=True, return_counts=True)
+    except TypeError:
+        raise TypeError(
+            f"{name} mixes values that cannot be compared (e.g. numbers and text); "
+            "use one kind of label."
+        ) from None
+
+
+def _cluster_means(X, codes, n_clusters):
+    """Mean of the rows of X in each cluster.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    codes : ndarray of shape (n_samples,)
+        Cluster index of each row, in ``0 .. n_clusters - 1``; every cluster non-empty.
+    n_clusters : int
+
+    Returns
+    -------
+    ndarray of shape (n_clusters, n_features)
+    """
+    sums = np.zeros((n_clusters, X.shape[1]))
+    np.add.at(sums, codes, X)  # sums[j] = sum of the rows with code j
+    counts = np.bincount(codes, minlength=n_clusters)
+    return sums / counts[:, np.newaxis]
+
+
+def _center_indices(labels, n_centers):
+    """Check that labels can index the rows of ``centers`` and return them as ints."""
+    if labels.dtype.kind in "iu":
+        codes = labels.astype(np.intp)
+    elif labels.dtype.kind == "f" and np.all(labels == np.round(labels)):
+        codes = labels.astype(np.intp)  # whole numbers stored as floats, e.g. from pandas
+    else:
+        raise TypeError(
+            "When centers is given, labels must be whole numbers: labels[i] = j means that "
+            f"sample i belongs to centers[j]. Got labels of dtype {labels.dtype}."
+        )
+    bad = (codes < 0) | (codes >= n_centers)
+    if bad.any():
+        raise ValueError(
+            f"labels must lie in 0..{n_centers - 1} (one per row of centers); "
+            f"found {codes[bad][0]}."
+        )
+    return codes
+
+
+def wcss(X, labels, centers=None):
+    r"""Within-cluster sum of squares (WCSS), also called inertia.
+
+    .. math:: \mathrm{WCSS} = \sum_{i=1}^{n} \lVert x_i - c_{\ell_i} \rVert^2
+
+    the squared Euclidean distance of every point :math:`x_i` to the centre :math:`c_{\ell_i}`
+    of its own cluster, summed over all points. k-means makes this as small as it can;
+    scikit-learn calls it ``inertia_``.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The data.
+    labels : array-like of shape (n_samples,)
+        Cluster of each sample. With ``centers`` given, ``labels[i] = j`` means "row j of
+        centers"; without, any labels (numbers or text) are fine.
+    centers : array-like of shape (n_clusters, n_features), optional
+        The centres. Default: the mean of each cluster's points.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        Mismatched lengths or numbers of features, NaN/inf, empty input, labels outside
+        ``0 .. n_clusters - 1``.
+    TypeError
+        Non-numeric data, or non-integer labels when ``centers`` is given.
+
+    Examples
+    --------
+    >>> wcss([[0.0], [2.0], [10.0]], [0, 0, 1])
+    2.0
+    """
+    X = check_matrix(X, "X")
+    labels = check_labels(labels, "labels", n_samples=X.shape[0])
+    if centers is None:
+        clusters, codes, _ = _unique(labels, "labels")
+        centers = _cluster_means(X, codes, len(clusters))
+    else:
+        centers = check_matrix(centers, "centers")
+        if centers.shape[1] != X.shape[1]:
+            raise ValueError(
+                f"centers has {centers.shape[1]} features but X has {X.shape[1]}; "
+                "they must have the same number of columns."
+            )
+        codes = _center_indices(labels, centers.shape[0])
+    differences = X - centers[codes]  # (n_samples, n_features): each point minus its own centre
+    return float(np.sum(differences**2))
+
+
+def _silhouette_parts(X, codes, counts, chunk_rows):
+    """Return a and b of the silhouette, computed on blocks of ``chunk_rows`` rows.
+
+    a[i]: mean distance from point i to the other points of its cluster.
+    b[i]: mean distance from point i to the points of the nearest other cluster.
+    """
+    n_samples, n_clusters = X.shape[0], len(counts)
+    # one_hot[i, j] = 1 if sample i is in cluster j, so (distances @ one_hot)[:, j] sums the
+    # distances to the members of cluster j.
+    one_hot = np.zeros((n_samples, n_clusters))
+    one_hot[np.arange(n_samples), codes] = 1.0
+    a = np.empty(n_samples)
+    b = np.empty(n_samples)
+    for start in range(0, n_samples, chunk_rows):
+        stop = min(start + chunk_rows, n_samples)
+        rows = np.arange(stop - start)
+        own = codes[start:stop]
+        # 1. distances from the points of this block to every point: (block, n_samples)
+        distances = cdist(X[start:stop], X)
+        # 2. sum of the distances to each cluster's members: (block, n_clusters)
+        sums = distances @ one_hot
+        # 3. a: the point's distance to itself is 0, so divide by the *other* members (n - 1)
+        a[start:stop] = sums[rows, own] / np.maximum(counts[own] - 1, 1)
+        # 4. b: mean distance to each other cluster, and take the nearest one
+        means = sums / counts
+        means[rows, own] = np.inf
+        b[start:stop] = means.min(axis=1)
+    return a, b
+
+
+def silhouette_samples(X, labels):
+    r"""Silhouette value of every sample (Euclidean distance), written by hand.
+
+    For sample :math:`i` in cluster :math:`C`:
+
+    .. math::
+
+        a_i = \frac{1}{|C| - 1} \sum_{j \in C,\, j \ne i} d(x_i, x_j), \qquad
+        b_i = \min_{C' \ne C} \frac{1}{|C'|} \sum_{j \in C'} d(x_i, x_j), \qquad
+        s_i = \frac{b_i - a_i}{\max(a_i, b_i)}
+
+    :math:`a_i` is how far the point is from its own cluster, :math:`b_i` how far from the
+    nearest other cluster. :math:`s_i` lies in [-1, 1]: near 1, well inside its cluster; near
+    0, on a border; negative, probably in the wrong cluster. A sample alone in its cluster
+    gets 0, and so does a sample with :math:`a_i = b_i = 0` (as in scikit-learn).
+
+    Distances are computed on blocks of rows, so memory stays bounded for large data sets
+    (the time still grows as :math:`n^2`).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The data.
+    labels : array-like of shape (n_samples,)
+        Cluster of each sample (any labels: numbers or text).
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+        Equal to ``sklearn.metrics.silhouette_samples(X, labels)``.
+
+    Raises
+    ------
+    ValueError
+        Fewer than 2 clusters, or as many clusters as samples (the silhouette needs
+        ``2 <= n_clusters <= n_samples - 1``); mismatched lengths, NaN/inf, empty input.
+    """
+    X = check_matrix(X, "X")
+    labels = check_labels(labels, "labels", n_samples=X.shape[0])
+    n_samples = X.shape[0]
+    clusters, codes, counts = _unique(labels, "labels")
+    n_clusters = len(clusters)
+    if n_clusters < 2:
+        raise ValueError(
+            f"The silhouette needs at least 2 clusters, but labels has only {n_clusters} "
+            f"({clusters[0]!r}): b (the distance to the nearest other cluster) does not exist."
+        )
+    if n_clusters > n_samples - 1:
+        raise ValueError(
+            f"The silhouette needs fewer clusters than samples (2 <= n_clusters <= "
+            f"n_samples - 1), but there are {n_clusters} clusters for {n_samples} samples."
+        )
+    chunk_rows = max(1, _CHUNK_BYTES // (8 * n_samples))
+    a, b = _silhouette_parts(X, codes, counts, chunk_rows)
+    largest = np.maximum(a, b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s = np.where(largest > 0, (b - a) / largest, 0.0)
+    s[counts[codes] == 1] = 0.0  # alone in its cluster: a is undefined, s is set to 0
+    return s
+
+
+def silhouette_score(X, labels):
+    r"""Mean silhouette value over all samples.
+
+    .. math:: S = \frac{1}{n} \sum_{i=1}^{n} s_i
+
+    with :math:`s_i` from :func:`silhouette_samples`. Higher is better (at most 1).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of shape (n_samples,)
+
+    Returns
+    -------
+    float
+        Equal to ``sklearn.metrics.silhouette_score(X, labels)``.
+
+    Raises
+    ------
+    ValueError
+        As :func:`silhouette_samples` (e.g. a single cluster).
+    """
+    return float(np.mean(silhouette_samples(X, labels)))
+
+
+def _confusion(y_true, y_pred):
+    """Validated inputs and the cluster-by-class confusion matrix.
+
+    Returns
+    -------
+    clusters : ndarray of shape (n_clusters,)
+        The distinct values of y_pred, sorted.
+    classes : ndarray of shape (n_classes,)
+        The distinct values of y_true, sorted.
+    counts : ndarray of shape (n_clusters, n_classes)
+        ``counts[i, j]`` = number of samples in cluster ``clusters[i]`` and class ``classes[j]``.
+    pred_codes : ndarray of shape (n_samples,)
+        Position of each sample's cluster in ``clusters``.
+    """
+    y_true = check_labels(y_true, "y_true")
+    y_pred = check_labels(y_pred, "y_pred")
+    if y_true.shape[0] != y_pred.shape[0]:
+        raise ValueError(
+            f"y_true has {y_true.shape[0]} labels and y_pred has {y_pred.shape[0]}; "
+            "they must have the same length (one label per sample)."
+        )
+    classes, true_codes, _ = _unique(y_true, "y_true")
+    clusters, pred_codes, _ = _unique(y_pred, "y_pred")
+    counts = np.zeros((len(clusters), len(classes)), dtype=np.int64)
+    np.add.at(counts, (pred_codes, true_codes), 1)
+    return clusters, classes, counts, pred_codes
+
+
+def _assigned_classes(counts):
+    """For each cluster (row of counts), the column of the class it is matched with.
+
+    The Hungarian algorithm picks a one-to-one matching of clusters and classes with the
+    largest total overlap. When there are more clusters than classes, the clusters left over
+    get the class they overlap most.
+    """
+    rows, cols = linear_sum_assignment(counts, maximize=True)
+    assigned = counts.argmax(axis=1)  # fallback for unmatched clusters: the majority class
+    assigned[rows] = cols
+    return assigned
+
+
+def label_mapping(y_true, y_pred):
+    r"""Match each cluster id to a true label, with the Hungarian algorithm.
+
+    Build the confusion matrix :math:`N_{jc}` = number of samples in cluster :math:`j` with
+    true label :math:`c`, and choose the one-to-one matching :math:`\pi` of clusters to labels
+    that maximises the number of agreeing samples :math:`\sum_j N_{j\,\pi(j)}`
+    (``scipy.optimize.linear_sum_assignment(N, maximize=True)``).
+
+    The numbers of clusters and labels may differ. With more clusters than labels, the
+    clusters left unmatched map to the label they overlap most (so two clusters can share a
+    label). With fewer clusters than labels, some labels are not used.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True labels (numbers or text, e.g. "A", "B", "C").
+    y_pred : array-like of shape (n_samples,)
+        Cluster ids; their values do not matter, only which samples share one.
+
+    Returns
+    -------
+    dict
+        ``{cluster_id: true_label}`` for every cluster id in ``y_pred``, as plain Python values.
+
+    Raises
+    ------
+    ValueError
+        Mismatched lengths, empty input, NaN labels.
+
+    Examples
+    --------
+    >>> label_mapping(["A", "A", "B", "B"], [1, 1, 0, 0])
+    {0: 'B', 1: 'A'}
+    """
+    clusters, classes, counts, _ = _confusion(y_true, y_pred)
+    assigned = _assigned_classes(counts)
+    return dict(zip(clusters.tolist(), classes[assigned].tolist()))
+
+
+def align_labels(y_true, y_pred):
+    """Translate cluster ids into true labels, using :func:`label_mapping`.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True labels.
+    y_pred : array-like of shape (n_samples,)
+        Cluster ids.
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+        ``y_pred`` with every cluster id replaced by its matched true label (same dtype as
+        ``np.asarray(y_true)``), ready to compare with ``y_true``.
+
+    Raises
+    ------
+    ValueError
+        Mismatched lengths, empty input, NaN labels.
+
+    Examples
+    --------
+    >>> align_labels(["A", "A", "B", "B"], [1, 1, 0, 0]).tolist()
+    ['A', 'A', 'B', 'B']
+    """
+    _, classes, counts, pred_codes = _confusion(y_true, y_pred)
+    assigned = _assigned_classes(counts)  # class position for each cluster position
+    return classes[assigned[pred_codes]]
+
+
+def aligned_accuracy(y_true, y_pred):
+    r"""Fraction of samples whose cluster, once aligned, matches the true label.
+
+    .. math:: \mathrm{accuracy} = \frac{1}{n} \sum_{i=1}^{n} [\,\pi(\hat y_i) = y_i\,]
+
+    with :math:`\pi` from :func:`label_mapping`. Plain accuracy on raw cluster ids is
+    meaningless: the ids are arbitrary, so a perfect clustering can score 0.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+    y_pred : array-like of shape (n_samples,)
+
+    Returns
+    -------
+    float
+        Between 0 and 1.
+
+    Raises
+    ------
+    ValueError
+        Mismatched lengths, empty input, NaN labels.
+
+    Examples
+    --------
+    >>> aligned_accuracy([0, 0, 1, 1], [1, 1, 0, 0])
+    1.0
+    """
+    y_true_arr = check_labels(y_true, "y_true")
+    return float(np.mean(align_labels(y_true, y_pred) == y_true_arr))

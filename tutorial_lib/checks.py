@@ -381,11 +381,12 @@ def _diagnose_update(result, X, labels, n_clusters):
     k, d = n_clusters, X.shape[1]
     expected = _cluster_means(X, labels, k)
     arr = np.asarray(result, dtype=float)
+    transposed = (
+        f"your centres are transposed: expected shape ({k}, {d}), one row per cluster and one "
+        "column per feature. Take the mean over the points, axis=0."
+    )
     if arr.shape == (d, k) and d != k:
-        return (
-            f"your centres are transposed: expected shape ({k}, {d}), one row per cluster, "
-            f"got ({d}, {k}). Take the mean over the points, axis=0."
-        )
+        return transposed
     if arr.shape != (k, d):
         return (
             f"the centres have the wrong shape: expected ({k}, {d}) (one row per cluster, one "
@@ -393,6 +394,8 @@ def _diagnose_update(result, X, labels, n_clusters):
         )
     if _close(arr, expected):
         return None
+    if _close(arr.T, expected):
+        return transposed
     if np.isnan(arr).any():
         return (
             "your centres contain NaN, the mean of an empty selection. Check that "
@@ -594,15 +597,16 @@ def _diagnose_knee(result, k_values, inertias):
         )
     if np.isclose(value, y[position]):
         return "you returned the inertia at the knee; return the k value there."
+    if value == k[np.argmax((y.max() - y) - k)]:
+        return (
+            "normalise both axes to [0, 1] before taking the difference curve; otherwise the "
+            "large inertia values swamp the k values, and the answer drifts towards the k with "
+            "the smallest inertia."
+        )
     if value == k[np.argmin(y)]:
         return (
             "that is the k with the smallest inertia. Inertia keeps falling as k grows; the "
             "knee is where the curve bends most, the largest value of the difference curve."
-        )
-    if value == k[np.argmax((y.max() - y) - k)]:
-        return (
-            "normalise both axes to [0, 1] before taking the difference; otherwise the large "
-            "inertia values swamp the k values."
         )
     k_norm = (k - k.min()) / (k.max() - k.min())
     y_norm = (y - y.min()) / (y.max() - y.min())

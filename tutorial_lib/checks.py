@@ -501,6 +501,11 @@ def _diagnose_standardize(result, X_train, X_test):
         return _close(z_train, (X_train - mean) / std) and _close(z_test, (X_test - mean) / std)
 
     mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    if scaled(0.0, 1.0):
+        return (
+            "you returned the data unscaled. Subtract the mean of each column of X_train and "
+            "divide by its standard deviation, for both arrays."
+        )
     if train_ok and _close(z_test, StandardScaler().fit_transform(X_test)):
         return (
             "you used the test set's mean (and standard deviation) to scale X_test. Use the "
@@ -608,12 +613,11 @@ def _diagnose_knee(result, k_values, inertias):
             "that is the k with the smallest inertia. Inertia keeps falling as k grows; the "
             "knee is where the curve bends most, the largest value of the difference curve."
         )
-    k_norm = (k - k.min()) / (k.max() - k.min())
-    y_norm = (y - y.min()) / (y.max() - y.min())
-    if value == k[np.argmin((1 - y_norm) - k_norm)] or value == k[np.argmax(y_norm - k_norm)]:
+    if value == k[0]:
         return (
-            "flip the normalised inertia first (1 - y_norm), then take the largest value of "
-            "(1 - y_norm) - k_norm."
+            "that is the first k. The knee comes later, where the curve bends most. (If you "
+            "took the largest value of y_norm - k_norm, flip the normalised inertia first: "
+            "(1 - y_norm) - k_norm.)"
         )
     return (
         f"expected k = {expected}, got {value:g}. Normalise k and the inertias to [0, 1], take "

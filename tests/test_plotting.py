@@ -178,6 +178,20 @@ def test_plot_clusters_draws_noise_grey_and_last(ax):
     assert n_points(ax) == len(X)
 
 
+def test_dataframe_column_names_label_the_axes(ax):
+    import pandas as pd
+
+    frame = pd.DataFrame(X, columns=["income", "age"])
+    plot_clusters(frame, Y, ax=ax)
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("income", "age")
+    plot_clusters(frame, Y, ax=ax, xlabel="a", ylabel="b")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("a", "b")
+    axes = plot_truth_vs_prediction(frame, Y, Y)
+    assert [a.get_xlabel() for a in axes] == ["income", "income"]
+    assert plot_right_wrong(frame, Y, Y).get_ylabel() == "age"
+    assert plot_iterations(frame, HISTORY, steps=[0])[0].get_xlabel() == "income"
+
+
 def test_plot_clusters_many_labels_get_distinct_colours(ax):
     labels = np.arange(len(X)) % 12
     plot_clusters(X, labels, ax=ax)

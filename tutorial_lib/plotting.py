@@ -215,6 +215,14 @@ def _draw_centers(ax, centers, label="centres"):
     )
 
 
+def _axis_names(X):
+    """The first two column names of a DataFrame, else ("x", "y")."""
+    columns = getattr(X, "columns", None)
+    if columns is not None and len(columns) >= 2:
+        return str(columns[0]), str(columns[1])
+    return "x", "y"
+
+
 def _check_xy(X, name="X"):
     X = check_matrix(X, name)
     if X.shape[1] < 2:
@@ -319,12 +327,15 @@ def plot_clusters(X, labels=None, centers=None, *, ax=None, title=None, xlabel="
     title : str, optional
         Defaults to "Clusters" (with labels) or "Data without labels".
     xlabel, ylabel : str
-        Axis labels.
+        Axis labels. When X is a DataFrame and these are left at "x" and "y",
+        its first two column names are used.
 
     Returns
     -------
     matplotlib Axes
     """
+    if (xlabel, ylabel) == ("x", "y"):
+        xlabel, ylabel = _axis_names(X)
     X = _check_xy(X)
     if labels is not None:
         labels = check_labels(labels, "labels", n_samples=X.shape[0])
@@ -361,6 +372,7 @@ def plot_truth_vs_prediction(X, y_true, y_pred, centers=None, *, axes=None):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features), n_features >= 2
+        The first two columns are drawn; a DataFrame's column names label the axes.
     y_true, y_pred : array-like of shape (n_samples,)
         True labels and predicted cluster ids (ints or strings).
     centers : array-like of shape (n_clusters, n_features), optional
@@ -373,6 +385,7 @@ def plot_truth_vs_prediction(X, y_true, y_pred, centers=None, *, axes=None):
     ndarray of 2 matplotlib Axes
         [truth panel, prediction panel].
     """
+    xlabel, ylabel = _axis_names(X)
     X = _check_xy(X)
     y_true = check_labels(y_true, "y_true", n_samples=X.shape[0])
     y_pred = check_labels(y_pred, "y_pred", n_samples=X.shape[0])
@@ -384,9 +397,11 @@ def plot_truth_vs_prediction(X, y_true, y_pred, centers=None, *, axes=None):
         )
         axes = grid
     axes = _new_axes_grid(axes, 2, 2)
-    plot_clusters(X, y_true, ax=axes[0], title="True groups")
+    plot_clusters(X, y_true, ax=axes[0], title="True groups", xlabel=xlabel, ylabel=ylabel)
     axes[0].get_legend().set_title("true label")
-    plot_clusters(X, y_pred, centers, ax=axes[1], title="Predicted clusters")
+    plot_clusters(
+        X, y_pred, centers, ax=axes[1], title="Predicted clusters", xlabel=xlabel, ylabel=ylabel
+    )
     axes[1].get_legend().set_title("cluster")
     return axes
 
@@ -399,6 +414,7 @@ def plot_right_wrong(X, y_true, y_pred, *, ax=None):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features), n_features >= 2
+        The first two columns are drawn; a DataFrame's column names label the axes.
     y_true, y_pred : array-like of shape (n_samples,)
     ax : matplotlib Axes, optional
 
@@ -408,6 +424,7 @@ def plot_right_wrong(X, y_true, y_pred, *, ax=None):
         Two scatter collections: correct points (blue dots) and wrong ones (vermillion
         crosses, drawn on top); the legend gives their counts.
     """
+    xlabel, ylabel = _axis_names(X)
     X = _check_xy(X)
     y_true = check_labels(y_true, "y_true", n_samples=X.shape[0])
     y_pred = check_labels(y_pred, "y_pred", n_samples=X.shape[0])
@@ -439,7 +456,7 @@ def plot_right_wrong(X, y_true, y_pred, *, ax=None):
         zorder=3,
     )
     title = f"Correct and wrong assignments: {n_wrong} of {len(right)} wrong"
-    return _decorate(ax, title, "x", "y", legend=True)
+    return _decorate(ax, title, xlabel, ylabel, legend=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -509,6 +526,7 @@ def plot_iterations(X, history, *, steps=None, axes=None):
     ----------
     X : array-like of shape (n_samples, 2)
         The data the model was fitted on (decision regions need exactly 2 features).
+        A DataFrame's column names label the axes.
     history : list of dict
         ``KMeans.history_``: entry i has ``"iteration"``, ``"centers"`` (n_clusters, 2),
         ``"labels"`` (n_samples,) and ``"inertia"``. Missing labels are computed as the
@@ -524,6 +542,7 @@ def plot_iterations(X, history, *, steps=None, axes=None):
     -------
     ndarray of matplotlib Axes, one per panel drawn
     """
+    xlabel, ylabel = _axis_names(X)
     X = check_matrix(X)
     if X.shape[1] != 2:
         raise ValueError(
@@ -601,7 +620,7 @@ def plot_iterations(X, history, *, steps=None, axes=None):
         ax.set_ylim(lo[1], hi[1])
         what = "start" if idx == 0 else f"iteration {entry['iteration']}"
         title = what if entry["inertia"] is None else f"{what}: WCSS = {_number(entry['inertia'])}"
-        _decorate(ax, title[0].upper() + title[1:], "x", "y")
+        _decorate(ax, title[0].upper() + title[1:], xlabel, ylabel)
     last = axes[-1]
     handles, names = last.get_legend_handles_labels()
     keep = [i for i, name in enumerate(names) if name in ("centres", "previous centres")]

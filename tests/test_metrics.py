@@ -47,7 +47,9 @@ def test_wcss_default_centres_are_the_cluster_means_for_any_labels():
     X = rng.normal(size=(30, 3))
     labels = rng.choice(["red", "green", "blue"], size=30)
     means = pd.DataFrame(X).groupby(labels).mean()
-    expected = sum(((X[labels == name] - means.loc[name].to_numpy()) ** 2).sum() for name in means.index)
+    expected = sum(
+        ((X[labels == name] - means.loc[name].to_numpy()) ** 2).sum() for name in means.index
+    )
     assert wcss(X, labels) == pytest.approx(expected)
     assert isinstance(wcss(X, labels), float)
 

@@ -137,6 +137,7 @@ def test_find_knee_agrees_with_kneed_on_source_b(source_b):
 
 
 K = np.arange(1, 11)
+FIB = np.array([1, 2, 3, 5, 8, 13, 21])
 CURVES = {
     "exponential": (K, 1000.0 * np.exp(-0.8 * K)),
     "fast exponential": (K, 500.0 * np.exp(-1.5 * K) + 3.0),
@@ -144,7 +145,7 @@ CURVES = {
     "power law": (K, 50.0 * K**-0.5),
     "piecewise, knee at 4": (K, np.maximum(400.0 - 90.0 * K, 50.0 - 5.0 * K)),
     "piecewise, knee at 2": (K, np.maximum(1000.0 - 450.0 * K, 110.0 - 10.0 * K)),
-    "uneven k spacing": (np.array([1, 2, 3, 5, 8, 13, 21]), 300.0 / np.array([1, 2, 3, 5, 8, 13, 21])),
+    "uneven k spacing": (FIB, 300.0 / FIB),
     "k from 2 in steps of 3": (np.arange(2, 40, 3), 1e4 * np.exp(-0.2 * np.arange(2, 40, 3))),
     "gentle bumps": (K, 1000.0 / K**1.3 + np.array([0, 5, -5, 5, -5, 5, -5, 5, -5, 0])),
 }

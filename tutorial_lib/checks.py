@@ -83,6 +83,11 @@ def _close(a, b):
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=_RTOL, atol=_ATOL))
 
 
+def _plain(value):
+    """A numpy scalar as the Python value it holds (so that it prints as 1, not np.int64(1))."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _as_number(result):
     """The result as a float, or None if it is not a single real number."""
     if isinstance(result, (bool, np.bool_)):
@@ -660,7 +665,10 @@ def _align_cases():
             true2 += [label] * count
             pred2 += [cluster] * count
     return [
-        _Case("three text labels, cluster ids in another order", {"y_true": true1, "y_pred": pred1}),
+        _Case(
+            "three text labels, cluster ids in another order",
+            {"y_true": true1, "y_pred": pred1},
+        ),
         _Case(
             "cluster ids 5, 7, 9; two clusters share a majority label",
             {"y_true": np.array(true2), "y_pred": np.array(pred2)},
@@ -678,7 +686,10 @@ def _diagnose_align(result, y_true, y_pred):
         )
     arr = np.asarray(result)
     if arr.shape != (n,):
-        return f"the result has the wrong shape: expected ({n},), one label per sample, got {arr.shape}."
+        return (
+            f"the result has the wrong shape: expected ({n},), one label per sample, "
+            f"got {arr.shape}."
+        )
 
     def same(a, b):
         return bool(np.all(np.asarray(a, dtype=object) == np.asarray(b, dtype=object)))
@@ -724,7 +735,8 @@ def _diagnose_align(result, y_true, y_pred):
     i = wrong[0]
     return (
         f"{len(wrong)} of {n} labels differ from the best matching; e.g. sample {i} is in "
-        f"cluster {y_pred[i]!r}, which should become {expected[i]!r}, but yours is {arr[i]!r}."
+        f"cluster {_plain(y_pred[i])!r}, which should become {_plain(expected[i])!r}, but yours "
+        f"is {_plain(arr[i])!r}."
     )
 
 
@@ -757,7 +769,10 @@ def _accuracy_cases():
     return [
         _Case(
             "whole-number labels, 6 of 8 right",
-            {"y_true": np.array([0, 0, 1, 1, 2, 2, 2, 1]), "y_pred": np.array([0, 1, 1, 1, 2, 0, 2, 1])},
+            {
+                "y_true": np.array([0, 0, 1, 1, 2, 2, 2, 1]),
+                "y_pred": np.array([0, 1, 1, 1, 2, 0, 2, 1]),
+            },
         ),
         _Case(
             "text labels, 7 of 10 right",

@@ -7,7 +7,7 @@
   direction="decreasing")`` on ordinary elbow curves.
 """
 
-from numbers import Integral, Real
+from numbers import Integral
 
 import numpy as np
 import pandas as pd

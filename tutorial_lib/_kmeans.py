@@ -1,14 +1,626 @@
-"""_kmeans: placeholder, being written (see the API contract)."""
+"""k-means clustering written out in numpy: Lloyd's algorithm with a scikit-learn API.
 
-class KMeans:
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError('KMeans is being written')
+Read this module from the top: ``assign_labels`` and ``update_centers`` are the two steps of
+Lloyd's algorithm, ``kmeans_plusplus`` picks the starting centres, and ``KMeans`` puts them
+together (``_run_lloyd`` is one run, ``KMeans.fit`` keeps the best of ``n_init`` runs).
 
-def assign_labels(*args, **kwargs):
-    raise NotImplementedError('assign_labels is being written')
+From the same starting centres, ``KMeans`` gives the same labels, centres (up to rounding),
+inertia and number of iterations as ``sklearn.cluster.KMeans(algorithm="lloyd")``: it uses the
+same stopping rule, the same tolerance scaling and the same re-seeding of empty clusters.
+"""
 
-def update_centers(*args, **kwargs):
-    raise NotImplementedError('update_centers is being written')
+import warnings
+from numbers import Integral, Real
 
-def kmeans_plusplus(*args, **kwargs):
-    raise NotImplementedError('kmeans_plusplus is being written')
+import numpy as np
+from sklearn.base import (
+    BaseEstimator,
+    ClassNamePrefixFeaturesOutMixin,
+    ClusterMixin,
+    TransformerMixin,
+)
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.utils import check_random_state
+from sklearn.utils.validation import check_is_fitted, validate_data
+
+from ._validation import check_labels, check_matrix, check_n_clusters, check_option
+
+__all__ = ["KMeans", "assign_labels", "update_centers", "kmeans_plusplus"]
+
+# Distances are computed for a block of rows at a time, about this many numbers per block
+# (0.5 MB in float64), so that memory stays small: never an (n_samples, n_clusters, n_features)
+# array, and not even a full (n_samples, n_clusters) one.
+_CHUNK_ELEMENTS = 2**16
+
+
+def _row_chunks(n_samples, n_clusters):
+    """Yield slices of rows, each small enough for an (n_rows, n_clusters) block."""
+    n_rows = max(256, _CHUNK_ELEMENTS // n_clusters)
+    for start in range(0, n_samples, n_rows):
+        yield slice(start, start + n_rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 1 of Lloyd's algorithm: assign every point to its nearest centre
+# ---------------------------------------------------------------------------------------------
+
+
+def assign_labels(X, centers):
+    """Assign each point to its nearest centre (step 1 of Lloyd's algorithm).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The points.
+    centers : array-like of shape (n_clusters, n_features)
+        The centres.
+
+    Returns
+    -------
+    labels : ndarray of shape (n_samples,), dtype int32
+        ``labels[i]`` is the index of the centre nearest to ``X[i]`` (the first one on a tie).
+
+    Examples
+    --------
+    >>> assign_labels([[0, 0], [9, 9], [1, 0]], [[0, 0], [10, 10]])
+    array([0, 1, 0], dtype=int32)
+    """
+    X = check_matrix(X, "X")
+    centers = _check_centers(centers, X.shape[1])
+    labels, _ = _nearest_centers(X, centers)
+    return labels
+
+
+def _nearest_centers(X, centers):
+    """Labels and squared distances to the nearest centre; no input checks (used in loops).
+
+    Returns ``labels`` (n_samples,) int32 and ``sq_dist`` (n_samples,), where
+    ``sq_dist[i] = ||X[i] - centers[labels[i]]||**2``.
+    """
+    n_samples, n_clusters = X.shape[0], centers.shape[0]
+    labels = np.empty(n_samples, dtype=np.int32)
+    sq_dist = np.empty(n_samples, dtype=np.result_type(X, centers))
+    # ||x - c||**2 = ||x||**2 - 2 x.c + ||c||**2. The first term is the same for every centre,
+    # so the nearest centre is the one with the smallest -2 x.c + ||c||**2: one matrix product.
+    minus_2_centers_t = -2 * centers.T
+    center_sq_norms = np.einsum("ij,ij->i", centers, centers)
+    for rows in _row_chunks(n_samples, n_clusters):
+        scores = X[rows] @ minus_2_centers_t  # (n_rows, n_clusters)
+        scores += center_sq_norms
+        labels[rows] = scores.argmin(axis=1)
+        # The squared distance to the chosen centre, computed directly (exact, for the inertia).
+        diff = X[rows] - centers[labels[rows]]
+        sq_dist[rows] = np.einsum("ij,ij->i", diff, diff)
+    return labels, sq_dist
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 2 of Lloyd's algorithm: move every centre to the mean of its points
+# ---------------------------------------------------------------------------------------------
+
+
+def update_centers(X, labels, n_clusters, *, old_centers=None):
+    """Move each centre to the mean of the points assigned to it (step 2 of Lloyd's algorithm).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The points.
+    labels : array-like of shape (n_samples,)
+        Cluster index of each point, whole numbers from 0 to ``n_clusters - 1``.
+    n_clusters : int
+        The number of clusters k (some may have no points).
+    old_centers : array-like of shape (n_clusters, n_features), optional
+        Where an empty cluster's centre stays. Without it, an empty cluster is an error.
+
+    Returns
+    -------
+    centers : ndarray of shape (n_clusters, n_features)
+        ``centers[j]`` is the mean of the points with label ``j``.
+
+    Raises
+    ------
+    ValueError
+        If a cluster has no points and ``old_centers`` is not given (its mean is undefined).
+
+    Examples
+    --------
+    >>> update_centers([[0, 0], [2, 0], [10, 10]], [0, 0, 1], n_clusters=2)
+    array([[ 1.,  0.],
+           [10., 10.]])
+    """
+    X = check_matrix(X, "X")
+    n_clusters = check_n_clusters(n_clusters)
+    labels = check_labels(labels, "labels", n_samples=X.shape[0])
+    if labels.dtype.kind not in "iu" or labels.min() < 0 or labels.max() >= n_clusters:
+        raise ValueError(
+            f"labels must be whole numbers from 0 to n_clusters - 1 = {n_clusters - 1}; "
+            f"got values from {labels.min()!r} to {labels.max()!r} (dtype {labels.dtype})."
+        )
+    if old_centers is not None:
+        old_centers = _check_centers(old_centers, X.shape[1], n_clusters, name="old_centers")
+    return _update_centers(X, labels, n_clusters, old_centers)
+
+
+def _update_centers(X, labels, n_clusters, old_centers=None):
+    """Cluster means, as ``update_centers`` but without input checks (used in loops)."""
+    counts = np.bincount(labels, minlength=n_clusters)  # points per cluster
+    sums = np.zeros((n_clusters, X.shape[1]), dtype=X.dtype)
+    for rows in _row_chunks(X.shape[0], n_clusters):
+        # one_hot[i, j] is 1 when point i is in cluster j, so one_hot.T @ X adds up the
+        # points of each cluster (a fast, exact sum: every product is x * 1 or x * 0).
+        one_hot = (labels[rows, np.newaxis] == np.arange(n_clusters)).astype(X.dtype)
+        sums += one_hot.T @ X[rows]
+    empty = counts == 0
+    if empty.any() and old_centers is None:
+        raise ValueError(
+            f"cluster {np.flatnonzero(empty)[0]} has no points, so its mean is undefined; "
+            "pass old_centers= to keep its previous centre."
+        )
+    centers = sums / np.maximum(counts, 1).astype(X.dtype)[:, np.newaxis]  # float32 stays float32
+    if empty.any():
+        centers[empty] = old_centers[empty]
+    return centers
+
+
+# ---------------------------------------------------------------------------------------------
+# Starting centres: k-means++
+# ---------------------------------------------------------------------------------------------
+
+
+def kmeans_plusplus(X, n_clusters, *, random_state=None, n_local_trials=None):
+    """Pick starting centres with k-means++ (greedy version, as scikit-learn).
+
+    The first centre is a data point drawn uniformly at random. Each next centre is drawn with
+    probability proportional to the squared distance to the nearest centre chosen so far, so
+    far-away points are likely picks. Greedy k-means++ draws ``n_local_trials`` candidates this
+    way and keeps the one that lowers the total squared distance the most.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The data to pick centres from.
+    n_clusters : int
+        The number of centres k.
+    random_state : int, RandomState instance or None, default=None
+        Seed for the random draws; the same seed gives the same centres as
+        ``sklearn.cluster.kmeans_plusplus``.
+    n_local_trials : int or None, default=None
+        Candidates per centre after the first; None means ``2 + int(log(k))``. 1 gives the
+        original (non-greedy) k-means++.
+
+    Returns
+    -------
+    centers : ndarray of shape (n_clusters, n_features)
+        The starting centres, ``X[indices]``.
+    indices : ndarray of shape (n_clusters,)
+        Row of X of each centre.
+
+    Examples
+    --------
+    >>> X = [[1, 2], [1, 4], [1, 0], [10, 2], [10, 4], [10, 0]]
+    >>> centers, indices = kmeans_plusplus(X, n_clusters=2, random_state=0)
+    >>> indices
+    array([3, 2])
+    """
+    X = check_matrix(X, "X")
+    n_clusters = check_n_clusters(n_clusters, X.shape[0])
+    if n_local_trials is not None and (
+        isinstance(n_local_trials, bool)
+        or not isinstance(n_local_trials, Integral)
+        or n_local_trials < 1
+    ):
+        raise ValueError(
+            f"n_local_trials must be None or a whole number >= 1; got {n_local_trials!r}."
+        )
+    return _kmeans_plusplus(X, n_clusters, check_random_state(random_state), n_local_trials)
+
+
+def _kmeans_plusplus(X, n_clusters, random_state, n_local_trials=None):
+    """k-means++ without input checks; ``random_state`` is a RandomState."""
+    n_samples = X.shape[0]
+    if n_local_trials is None:
+        n_local_trials = 2 + int(np.log(n_clusters))
+    x_sq_norms = np.einsum("ij,ij->i", X, X)
+    indices = np.empty(n_clusters, dtype=int)
+
+    # 1. The first centre: a point drawn uniformly at random. (The probabilities p are written
+    #    out only so that the random draws are the same as scikit-learn's.)
+    indices[0] = random_state.choice(n_samples, p=np.full(n_samples, 1 / n_samples))
+    # closest_sq[i]: squared distance from point i to its nearest centre so far
+    closest_sq = _sq_distances_to_rows(X, x_sq_norms, indices[:1])[0]
+    total = closest_sq.sum()
+
+    for c in range(1, n_clusters):
+        # 2. Draw candidates with probability proportional to closest_sq: uniform numbers in
+        #    [0, total) looked up in the running sum of closest_sq.
+        targets = random_state.uniform(size=n_local_trials) * total
+        candidates = np.searchsorted(np.cumsum(closest_sq), targets)
+        candidates = np.minimum(candidates, n_samples - 1)  # rounding can overshoot the end
+        # 3. Keep the candidate that leaves the smallest total squared distance.
+        sq_dist = _sq_distances_to_rows(X, x_sq_norms, candidates)  # (n_candidates, n_samples)
+        np.minimum(sq_dist, closest_sq, out=sq_dist)
+        totals = sq_dist.sum(axis=1)
+        best = np.argmin(totals)
+        indices[c], closest_sq, total = candidates[best], sq_dist[best], totals[best]
+
+    return X[indices].copy(), indices
+
+
+def _sq_distances_to_rows(X, x_sq_norms, rows):
+    """Squared distances from the points X[rows] to every point, shape (len(rows), n_samples).
+
+    Laid out one row per candidate (about 2x faster than one column per candidate).
+    """
+    sq_dist = X[rows] @ X.T
+    sq_dist *= -2
+    sq_dist += x_sq_norms[rows, np.newaxis]
+    sq_dist += x_sq_norms
+    return np.maximum(sq_dist, 0, out=sq_dist)  # rounding can give tiny negative numbers
+
+
+# ---------------------------------------------------------------------------------------------
+# One run of Lloyd's algorithm
+# ---------------------------------------------------------------------------------------------
+
+
+def _initial_centers(X, init, n_clusters, random_state):
+    """Starting centres: k-means++, k distinct random points, or the given array."""
+    if isinstance(init, str) and init == "k-means++":
+        return _kmeans_plusplus(X, n_clusters, random_state)[0]
+    if isinstance(init, str):  # "random" (p written out so the draws match scikit-learn's)
+        n_samples = X.shape[0]
+        p = np.full(n_samples, 1 / n_samples)
+        return X[random_state.choice(n_samples, size=n_clusters, replace=False, p=p)]
+    return init
+
+
+def _scaled_tol(X, tol):
+    """The tolerance on the centre shift: tol times the mean variance of the features."""
+    if tol == 0:
+        return 0.0
+    return float(np.mean(np.var(X, axis=0)) * tol)
+
+
+def _run_lloyd(X, centers, max_iter, tol):
+    """Run Lloyd's algorithm once from ``centers``; ``tol`` is already scaled.
+
+    Returns a dict with "centers", "labels", "inertia", "n_iter" and "history".
+    """
+    n_clusters = centers.shape[0]
+    history = []
+    old_labels = None
+    strict_convergence = False
+
+    for iteration in range(max_iter):
+        # 1. Assignment step: every point joins its nearest centre.
+        labels, sq_dist = _nearest_centers(X, centers)
+        history.append(_snapshot(iteration, centers, labels, sq_dist))
+
+        # 2. Update step: every centre moves to the mean of its points. A cluster that lost
+        #    all its points is re-seeded first (see _reseed_empty_clusters).
+        labels_for_update = _reseed_empty_clusters(labels, sq_dist, n_clusters)
+        new_centers = _update_centers(X, labels_for_update, n_clusters, old_centers=centers)
+        center_shift = ((new_centers - centers) ** 2).sum()
+        centers = new_centers
+
+        # 3. Stop when no point changed cluster (then the centres did not move either), or
+        #    when the centres moved less than tol (squared distances added over the centres).
+        if np.array_equal(labels, old_labels):
+            strict_convergence = True
+            break
+        if center_shift <= tol:
+            break
+        old_labels = labels
+
+    if not strict_convergence:
+        # The centres moved after the last assignment: assign once more so the labels match.
+        labels, sq_dist = _nearest_centers(X, centers)
+    history.append(_snapshot(iteration + 1, centers, labels, sq_dist))
+    return {
+        "centers": centers,
+        "labels": labels,
+        "inertia": history[-1]["inertia"],
+        "n_iter": iteration + 1,
+        "history": history,
+    }
+
+
+def _reseed_empty_clusters(labels, sq_dist, n_clusters):
+    """Give each empty cluster one of the points farthest from their centres.
+
+    As in scikit-learn, the point moves to the empty cluster for the update step (the returned
+    copy of ``labels``); the next assignment step then sorts things out. If every point sits
+    exactly on its centre (more clusters than distinct points), nothing can help: the labels
+    are returned unchanged and the empty cluster keeps its centre.
+    """
+    empty = np.flatnonzero(np.bincount(labels, minlength=n_clusters) == 0)
+    if empty.size == 0 or sq_dist.max() == 0:
+        return labels
+    # The empty.size largest distances, in the order scikit-learn takes them.
+    farthest = np.argpartition(sq_dist, -empty.size)[-empty.size :][::-1]
+    labels = labels.copy()
+    labels[farthest] = empty
+    return labels
+
+
+def _snapshot(iteration, centers, labels, sq_dist):
+    """One entry of ``KMeans.history_``; labels stored in the smallest integer type."""
+    return {
+        "iteration": iteration,
+        "centers": centers,
+        "labels": labels.astype(np.min_scalar_type(centers.shape[0] - 1)),
+        "inertia": float(sq_dist.sum(dtype=np.float64)),
+    }
+
+
+def _same_partition(labels_a, labels_b, n_clusters):
+    """True if both labellings make the same groups, perhaps numbered differently."""
+    pairs = np.unique(labels_a.astype(np.int64) * n_clusters + labels_b)
+    return pairs.size == np.unique(labels_a).size == np.unique(labels_b).size
+
+
+# ---------------------------------------------------------------------------------------------
+# The estimator
+# ---------------------------------------------------------------------------------------------
+
+
+class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, BaseEstimator):
+    """k-means clustering with Lloyd's algorithm, written out in numpy.
+
+    Lloyd's algorithm repeats two steps: (1) assign every point to its nearest centre,
+    (2) move every centre to the mean of its points; it stops (3) when no point changes
+    cluster, when the centres move less than ``tol``, or after ``max_iter`` iterations.
+    Because the result depends on the starting centres, the whole run is repeated ``n_init``
+    times and the run with the lowest inertia is kept.
+
+    Parameters
+    ----------
+    n_clusters : int, default=8
+        The number of clusters k.
+    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), \
+            default="k-means++"
+        How to start: "k-means++" (spread-out data points, see :func:`kmeans_plusplus`),
+        "random" (k distinct data points drawn at random), or the starting centres
+        themselves (then only one run is made, whatever ``n_init``).
+    n_init : int, default=10
+        The number of runs from different starting centres; the best one by inertia is kept.
+    max_iter : int, default=300
+        The largest number of iterations (assignment + update) in one run.
+    tol : float, default=1e-4
+        Relative tolerance on how far the centres move. It is scaled by the data, as in
+        scikit-learn: a run stops when the centre shift (the sum over centres of the squared
+        distance each centre moved in one update) is at most
+        ``tol * np.mean(np.var(X, axis=0))``, tol times the average variance of the features.
+        ``tol=0`` stops only when no point changes cluster, or at ``max_iter``.
+    random_state : int, RandomState instance or None, default=None
+        Seed for the starting centres. With the same seed, the results are the same as
+        ``sklearn.cluster.KMeans(algorithm="lloyd")`` (up to rounding).
+
+    Attributes
+    ----------
+    cluster_centers_ : ndarray of shape (n_clusters, n_features)
+        The centres of the best run.
+    labels_ : ndarray of shape (n_samples,), dtype int32
+        Cluster index of each training point.
+    inertia_ : float
+        Within-cluster sum of squares (WCSS): the sum of squared distances of the points to
+        their centres.
+    n_iter_ : int
+        The number of update steps in the best run.
+    n_features_in_ : int
+        The number of features seen in ``fit``.
+    feature_names_in_ : ndarray of shape (n_features_in_,)
+        Column names, when ``fit`` was given a DataFrame with string column names.
+    history_ : list of dict
+        The best run, one entry per step: ``{"iteration": i, "centers": (k, d) array,
+        "labels": (n,) array, "inertia": float}``. Entry 0 holds the starting centres, entry i
+        the centres after i updates, each with the assignment to those centres and its
+        inertia. There are ``n_iter_ + 1`` entries and the last one is the final result (if
+        the run stopped because no label changed, the last two entries are equal). Labels are
+        stored in the smallest integer type (uint8 for k <= 256): about n_samples bytes per
+        iteration.
+    n_init_inertias_ : ndarray of shape (n_init,)
+        The final inertia of each run (of shape (1,) when ``init`` is an array).
+
+    See Also
+    --------
+    sklearn.cluster.KMeans : the fast implementation to use outside the course.
+
+    Notes
+    -----
+    Distances are computed for blocks of rows with a matrix product, using
+    ``||x - c||**2 = ||x||**2 - 2 x.c + ||c||**2``. An empty cluster is re-seeded at a
+    point far from its centre (the farthest points of the data from their own centres), as
+    scikit-learn does; if there are fewer distinct points than clusters, a
+    ``ConvergenceWarning`` says so and some clusters stay empty.
+
+    Examples
+    --------
+    >>> X = [[1, 2], [1, 4], [1, 0], [10, 2], [10, 4], [10, 0]]
+    >>> km = KMeans(n_clusters=2, random_state=0).fit(X)
+    >>> km.labels_
+    array([1, 1, 1, 0, 0, 0], dtype=int32)
+    >>> km.cluster_centers_
+    array([[10.,  2.],
+           [ 1.,  2.]])
+    >>> km.predict([[0, 0], [12, 3]])
+    array([1, 0], dtype=int32)
+    """
+
+    def __init__(
+        self,
+        n_clusters=8,
+        *,
+        init="k-means++",
+        n_init=10,
+        max_iter=300,
+        tol=1e-4,
+        random_state=None,
+    ):
+        self.n_clusters = n_clusters
+        self.init = init
+        self.n_init = n_init
+        self.max_iter = max_iter
+        self.tol = tol
+        self.random_state = random_state
+
+    def fit(self, X, y=None):
+        """Compute the clusters.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Training points (numbers only, no NaN or infinity). Not modified.
+        y : None
+            Ignored; present for the scikit-learn API.
+
+        Returns
+        -------
+        self : KMeans
+            The fitted estimator.
+        """
+        X = self._check_X(X, reset=True)
+        n_clusters = check_n_clusters(self.n_clusters, X.shape[0])
+        self._check_params()
+        init = self.init
+        if isinstance(init, str):
+            check_option(init, "init", ("k-means++", "random"))
+            n_runs = self.n_init
+        else:  # starting centres given: every run would be the same, so make one
+            init = _check_centers(init, X.shape[1], n_clusters, name="init").astype(X.dtype)
+            n_runs = 1
+        random_state = check_random_state(self.random_state)
+        tol = _scaled_tol(X, self.tol)
+
+        best, inertias = None, []
+        for _ in range(n_runs):
+            start = _initial_centers(X, init, n_clusters, random_state)
+            run = _run_lloyd(X, start, self.max_iter, tol)
+            inertias.append(run["inertia"])
+            # Keep the run with the lowest inertia. A run that found the same clusters, just
+            # numbered differently, only differs by rounding: keep the earlier one, as sklearn.
+            if best is None or (
+                run["inertia"] < best["inertia"]
+                and not _same_partition(run["labels"], best["labels"], n_clusters)
+            ):
+                best = run
+
+        n_distinct = np.unique(best["labels"]).size
+        if n_distinct < n_clusters:
+            warnings.warn(
+                f"Number of distinct clusters ({n_distinct}) found smaller than "
+                f"n_clusters ({n_clusters}). Possibly due to duplicate points in X.",
+                ConvergenceWarning,
+                stacklevel=2,
+            )
+        self.cluster_centers_ = best["centers"].copy()
+        self.labels_ = best["labels"]
+        self.inertia_ = best["inertia"]
+        self.n_iter_ = best["n_iter"]
+        self.history_ = best["history"]
+        self.n_init_inertias_ = np.array(inertias)
+        self._n_features_out = n_clusters  # names the transform's columns kmeans0, kmeans1, ...
+        return self
+
+    def predict(self, X):
+        """Index of the nearest centre for each point.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            New points.
+
+        Returns
+        -------
+        labels : ndarray of shape (n_samples,), dtype int32
+        """
+        check_is_fitted(self)
+        X = self._check_X(X, reset=False)
+        labels, _ = _nearest_centers(X, self.cluster_centers_)
+        return labels
+
+    def fit_predict(self, X, y=None):
+        """Fit, then return ``labels_``, the cluster index of each training point."""
+        return self.fit(X).labels_
+
+    def transform(self, X):
+        """Distances from each point to each centre.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Points.
+
+        Returns
+        -------
+        distances : ndarray of shape (n_samples, n_clusters)
+            ``distances[i, j]`` is the Euclidean distance from ``X[i]`` to centre ``j``.
+        """
+        check_is_fitted(self)
+        X = self._check_X(X, reset=False)
+        centers = self.cluster_centers_
+        sq_dist = X @ (-2 * centers.T)
+        sq_dist += np.einsum("ij,ij->i", X, X)[:, np.newaxis]
+        sq_dist += np.einsum("ij,ij->i", centers, centers)
+        return np.sqrt(np.maximum(sq_dist, 0, out=sq_dist), out=sq_dist)
+
+    def fit_transform(self, X, y=None):
+        """Fit, then return the distances from each training point to each centre."""
+        return self.fit(X).transform(X)
+
+    def score(self, X, y=None):
+        """Opposite of the inertia of X: minus the sum of squared distances to the nearest
+        centre (higher is better, as for every scikit-learn score).
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Points.
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        score : float
+        """
+        check_is_fitted(self)
+        X = self._check_X(X, reset=False)
+        _, sq_dist = _nearest_centers(X, self.cluster_centers_)
+        return -float(sq_dist.sum(dtype=np.float64))
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.transformer_tags.preserves_dtype = ["float64", "float32"]
+        return tags
+
+    # -- input checks --------------------------------------------------------------------------
+
+    def _check_X(self, X, *, reset):
+        """Check X with clear messages, then record (reset=True) or compare the number and
+        names of the features with scikit-learn's validate_data."""
+        if hasattr(X, "tocsr"):  # a scipy sparse matrix
+            raise TypeError("KMeans needs dense data, but X is a sparse matrix; use X.toarray().")
+        X_checked = check_matrix(X, "X")
+        validate_data(self, X, reset=reset, skip_check_array=True)
+        return X_checked
+
+    def _check_params(self):
+        for name in ("n_init", "max_iter"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, Integral) or value < 1:
+                raise ValueError(f"{name} must be a whole number >= 1; got {value!r}.")
+        if isinstance(self.tol, bool) or not isinstance(self.tol, Real) or not self.tol >= 0:
+            raise ValueError(f"tol must be a number >= 0; got {self.tol!r}.")
+
+
+def _check_centers(centers, n_features, n_clusters=None, name="centers"):
+    """Check an array of centres: numbers, 2-D, with n_features columns (and n_clusters rows)."""
+    centers = check_matrix(centers, name)
+    expected = (centers.shape[0] if n_clusters is None else n_clusters, n_features)
+    if centers.shape != expected:
+        raise ValueError(
+            f"{name} has shape {centers.shape}, but it must be (n_clusters, n_features) = "
+            f"{expected}: one row per cluster, one column per feature of X."
+        )
+    return centers

@@ -205,9 +205,10 @@ def silhouette_samples(X, labels):
     clusters, codes, counts = _unique(labels, "labels")
     n_clusters = len(clusters)
     if n_clusters < 2:
+        only = clusters[0].item() if isinstance(clusters[0], np.generic) else clusters[0]
         raise ValueError(
             f"The silhouette needs at least 2 clusters, but labels has only {n_clusters} "
-            f"({clusters[0]!r}): b (the distance to the nearest other cluster) does not exist."
+            f"({only!r}): b (the distance to the nearest other cluster) does not exist."
         )
     if n_clusters > n_samples - 1:
         raise ValueError(

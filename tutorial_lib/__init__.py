@@ -55,6 +55,7 @@ from .plotting import (  # noqa: E402
     plot_right_wrong,
 )
 
+from ._notebook import describe_figure, setup_notebook  # noqa: E402
 from . import checks, datasets, metrics, plotting, selection  # noqa: E402
 
 __all__ = [
@@ -94,6 +95,8 @@ __all__ = [
     "plot_silhouette_diagram",
     "plot_confusion_matrix",
     "plot_right_wrong",
+    "setup_notebook",
+    "describe_figure",
     "checks",
     "datasets",
     "metrics",

@@ -135,7 +135,7 @@ def update_centers(X, labels, n_clusters, *, old_centers=None):
     if labels.dtype.kind not in "iu" or labels.min() < 0 or labels.max() >= n_clusters:
         raise ValueError(
             f"labels must be whole numbers from 0 to n_clusters - 1 = {n_clusters - 1}; "
-            f"got values from {labels.min()!r} to {labels.max()!r} (dtype {labels.dtype})."
+            f"got values from {labels.min()} to {labels.max()} (dtype {labels.dtype})."
         )
     if old_centers is not None:
         old_centers = _check_centers(old_centers, X.shape[1], n_clusters, name="old_centers")
@@ -301,21 +301,23 @@ def _run_lloyd(X, centers, max_iter, tol):
         #    all its points is re-seeded first (see _reseed_empty_clusters).
         labels_for_update = _reseed_empty_clusters(labels, sq_dist, n_clusters)
         new_centers = _update_centers(X, labels_for_update, n_clusters, old_centers=centers)
-        center_shift = ((new_centers - centers) ** 2).sum()
-        centers = new_centers
 
-        # 3. Stop when no point changed cluster (then the centres did not move either), or
-        #    when the centres moved less than tol (squared distances added over the centres).
+        # 3. Stop when no point changed cluster (the update then gives the same centres: keep
+        #    those the labels belong to), or when the centres moved less than tol (the squared
+        #    distances each centre moved, added up).
         if np.array_equal(labels, old_labels):
             strict_convergence = True
             break
+        center_shift = ((new_centers - centers) ** 2).sum()
+        centers, old_labels = new_centers, labels
         if center_shift <= tol:
             break
-        old_labels = labels
 
     if not strict_convergence:
         # The centres moved after the last assignment: assign once more so the labels match.
         labels, sq_dist = _nearest_centers(X, centers)
+    # The last entry: the final centres, labels and inertia (a repeat of the previous entry when
+    # no label changed, the update step having left the centres where they were).
     history.append(_snapshot(iteration + 1, centers, labels, sq_dist))
     return {
         "centers": centers,

@@ -523,3 +523,17 @@ def test_style_is_defined_once_in_the_module():
     assert len(PALETTE) == len(set(PALETTE)) >= 6
     assert NOISE_COLOR not in PALETTE
     assert plotting.CENTER_SIZE > plotting.POINT_SIZE
+
+
+def test_plot_clusters_legend_title_can_say_cluster():
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from tutorial_lib import plot_clusters
+
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [5.0, 5.0]])
+    ax = plot_clusters(X, [0, 0, 1], legend_title="cluster")
+    assert ax.get_legend().get_title().get_text() == "cluster"
+    ax = plot_clusters(X, ["A", "A", "B"])
+    assert ax.get_legend().get_title().get_text() == "label"
+    plt.close("all")

@@ -310,7 +310,10 @@ def _check_label_kinds(y_true, y_pred):
 # ---------------------------------------------------------------------------------------------
 # Scatter plots
 # ---------------------------------------------------------------------------------------------
-def plot_clusters(X, labels=None, centers=None, *, ax=None, title=None, xlabel="x", ylabel="y"):
+def plot_clusters(
+    X, labels=None, centers=None, *, ax=None, title=None, xlabel="x", ylabel="y",
+    legend_title="label",
+):
     """Scatter the points, coloured by label, with the cluster centres marked.
 
     Parameters
@@ -329,6 +332,8 @@ def plot_clusters(X, labels=None, centers=None, *, ax=None, title=None, xlabel="
     xlabel, ylabel : str
         Axis labels. When X is a DataFrame and these are left at "x" and "y",
         its first two column names are used.
+    legend_title : str
+        The legend's heading: "label" for true groups, "cluster" for a model's clusters.
 
     Returns
     -------
@@ -360,7 +365,7 @@ def plot_clusters(X, labels=None, centers=None, *, ax=None, title=None, xlabel="
     if title is None:
         title = "Clusters" if labels is not None else "Data without labels"
     has_legend = labels is not None or centers is not None
-    return _decorate(ax, title, xlabel, ylabel, legend=has_legend, legend_title="label")
+    return _decorate(ax, title, xlabel, ylabel, legend=has_legend, legend_title=legend_title)
 
 
 def plot_truth_vs_prediction(X, y_true, y_pred, centers=None, *, axes=None):

@@ -15,6 +15,13 @@ def test_describe_figure_names_suptitle_and_panel_titles():
     plt.close(fig)
 
 
+def test_describe_figure_keeps_to_one_line():
+    fig, ax = plt.subplots()
+    ax.set_title("moons\nk-means, ARI 0.48")
+    assert describe_figure(fig) == "Figure: moons k-means, ARI 0.48"
+    plt.close(fig)
+
+
 def test_describe_figure_says_untitled():
     fig, _ = plt.subplots()
     assert describe_figure(fig) == "Figure: (untitled)"

@@ -24,6 +24,7 @@ def describe_figure(fig):
     if fig._suptitle is not None and fig._suptitle.get_text():
         titles.append(fig._suptitle.get_text())
     titles += [ax.get_title() for ax in fig.axes if ax.get_title()]
+    titles = [" ".join(title.split()) for title in titles]  # one line, even for two-line titles
     return "Figure: " + ("; ".join(titles) if titles else "(untitled)")
 
 

@@ -9,6 +9,7 @@ inertia and number of iterations as ``sklearn.cluster.KMeans(algorithm="lloyd")`
 same stopping rule, the same tolerance scaling and the same re-seeding of empty clusters.
 """
 
+import functools
 import warnings
 from numbers import Integral, Real
 
@@ -22,6 +23,7 @@ from sklearn.base import (
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted, validate_data
+from threadpoolctl import ThreadpoolController
 
 from ._validation import check_labels, check_matrix, check_n_clusters, check_option
 
@@ -31,6 +33,18 @@ __all__ = ["KMeans", "assign_labels", "update_centers", "kmeans_plusplus"]
 # (0.5 MB in float64), so that memory stays small: never an (n_samples, n_clusters, n_features)
 # array, and not even a full (n_samples, n_clusters) one.
 _CHUNK_ELEMENTS = 2**16
+
+
+@functools.cache
+def _threadpools():
+    """The BLAS and OpenMP libraries in use (looked up once: that takes about a millisecond).
+
+    ``with _threadpools().limit(limits=1, user_api="blas"):`` runs a block with one BLAS
+    thread. Our matrix products are small blocks of rows, where more threads only add overhead
+    (and slow down a lot when other programs keep the cores busy); scikit-learn's KMeans
+    does the same.
+    """
+    return ThreadpoolController()
 
 
 def _row_chunks(n_samples, n_clusters):
@@ -496,17 +510,18 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         tol = _scaled_tol(X, self.tol)
 
         best, inertias = None, []
-        for _ in range(n_runs):
-            start = _initial_centers(X, init, n_clusters, random_state)
-            run = _run_lloyd(X, start, self.max_iter, tol)
-            inertias.append(run["inertia"])
-            # Keep the run with the lowest inertia. A run that found the same clusters, just
-            # numbered differently, only differs by rounding: keep the earlier one, as sklearn.
-            if best is None or (
-                run["inertia"] < best["inertia"]
-                and not _same_partition(run["labels"], best["labels"], n_clusters)
-            ):
-                best = run
+        with _threadpools().limit(limits=1, user_api="blas"):
+            for _ in range(n_runs):
+                start = _initial_centers(X, init, n_clusters, random_state)
+                run = _run_lloyd(X, start, self.max_iter, tol)
+                inertias.append(run["inertia"])
+                # Keep the run with the lowest inertia. A run that found the same clusters,
+                # numbered differently, only differs by rounding: keep the earlier, as sklearn.
+                if best is None or (
+                    run["inertia"] < best["inertia"]
+                    and not _same_partition(run["labels"], best["labels"], n_clusters)
+                ):
+                    best = run
 
         n_distinct = np.unique(best["labels"]).size
         if n_distinct < n_clusters:
@@ -539,7 +554,8 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         """
         check_is_fitted(self)
         X = self._check_X(X, reset=False)
-        labels, _ = _nearest_centers(X, self.cluster_centers_)
+        with _threadpools().limit(limits=1, user_api="blas"):
+            labels, _ = _nearest_centers(X, self.cluster_centers_)
         return labels
 
     def fit_predict(self, X, y=None):
@@ -588,7 +604,8 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         """
         check_is_fitted(self)
         X = self._check_X(X, reset=False)
-        _, sq_dist = _nearest_centers(X, self.cluster_centers_)
+        with _threadpools().limit(limits=1, user_api="blas"):
+            _, sq_dist = _nearest_centers(X, self.cluster_centers_)
         return -float(sq_dist.sum(dtype=np.float64))
 
     def __sklearn_tags__(self):

@@ -7,6 +7,9 @@ together (``_run_lloyd`` is one run, ``KMeans.fit`` keeps the best of ``n_init``
 From the same starting centres, ``KMeans`` gives the same labels, centres (up to rounding),
 inertia and number of iterations as ``sklearn.cluster.KMeans(algorithm="lloyd")``: it uses the
 same stopping rule, the same tolerance scaling and the same re-seeding of empty clusters.
+
+The loops over blocks of rows (``_row_chunks``) are only there for speed and memory on big
+data; on the course's data there is a single block, and each step is the plain numpy formula.
 """
 
 import functools
@@ -72,7 +75,8 @@ def assign_labels(X, centers):
     Returns
     -------
     labels : ndarray of shape (n_samples,), dtype int32
-        ``labels[i]`` is the index of the centre nearest to ``X[i]`` (the first one on a tie).
+        ``labels[i]`` is the index of the centre nearest to ``X[i]`` (on a tie, the lower
+        index, up to rounding).
 
     Examples
     --------
@@ -102,7 +106,8 @@ def _nearest_centers(X, centers):
         scores = X[rows] @ minus_2_centers_t  # (n_rows, n_clusters)
         scores += center_sq_norms
         labels[rows] = scores.argmin(axis=1)
-        # The squared distance to the chosen centre, computed directly (exact, for the inertia).
+        # The squared distance to the chosen centre, computed directly: more accurate than
+        # the formula above when x and c are close, which matters for the inertia.
         diff = X[rows] - centers[labels[rows]]
         sq_dist[rows] = np.einsum("ij,ij->i", diff, diff)
     return labels, sq_dist

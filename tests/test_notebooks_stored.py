@@ -1,0 +1,69 @@
+"""The notebooks as stored: executed top to bottom, clean outputs, the course's fixed frame.
+
+nbval (run on the notebooks themselves) checks that the outputs can be reproduced; these
+tests check what a learner opening a stored notebook sees before running anything.
+"""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+UNSTABLE = re.compile(r"0x[0-9a-fA-F]{6,}|<Figure size|<Axes:|/tmp/ipykernel_|site-packages")
+LINK = re.compile(r"\]\((\d\d_[\w]+\.ipynb)\)")
+
+
+def load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+def markdown(nb):
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def test_the_course_has_its_eleven_notebooks():
+    numbers = [p.name[:2] for p in NOTEBOOKS]
+    assert numbers == [f"{i:02d}" for i in range(11)]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_stored_as_one_clean_run(path):
+    cells = code_cells(load(path))
+    counts = [c["execution_count"] for c in cells]
+    assert counts == list(range(1, len(cells) + 1)), "not executed top to bottom in a fresh kernel"
+    for i, cell in enumerate(cells):
+        tags = cell.get("metadata", {}).get("tags", [])
+        for out in cell["outputs"]:
+            where = f"code cell {i + 1}"
+            if out["output_type"] == "error":
+                assert "raises-exception" in tags, f"{where}: stored error {out['ename']}"
+            assert out.get("name") != "stderr", f"{where}: stderr (a warning?) in the output"
+            text = "".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/plain", ""))
+            found = UNSTABLE.search(text)
+            assert not found, f"{where}: unstable text {found.group(0)!r} in the output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_has_the_course_frame(path):
+    nb = load(path)
+    text = markdown(nb)
+    first = "".join(nb["cells"][0]["source"])
+    assert first.startswith(f"# {path.name[:2]} · "), "the first cell is not the numbered title"
+    for part in ("You will learn", "Before you start", "Time", "Key points", "Exercises"):
+        assert part in text, f"no '{part}' section"
+    if path.name[:2] != "00":
+        assert "## Solutions" in text
+    setup = "".join(code_cells(nb)[0]["source"])
+    assert "setup_notebook()" in setup, "the setup cell does not call setup_notebook()"
+    assert "np.random.seed" not in "".join("".join(c["source"]) for c in code_cells(nb))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_links_point_at_existing_notebooks(path):
+    for target in LINK.findall(markdown(load(path))):
+        assert (path.parent / target).is_file(), f"link to missing notebook {target}"

@@ -17,6 +17,7 @@ import warnings
 from numbers import Integral, Real
 
 import numpy as np
+from scipy import sparse
 from sklearn.base import (
     BaseEstimator,
     ClassNamePrefixFeaturesOutMixin,
@@ -105,10 +106,11 @@ def _nearest_centers(X, centers):
     for rows in _row_chunks(n_samples, n_clusters):
         scores = X[rows] @ minus_2_centers_t  # (n_rows, n_clusters)
         scores += center_sq_norms
-        labels[rows] = scores.argmin(axis=1)
+        nearest = scores.argmin(axis=1)
+        labels[rows] = nearest
         # The squared distance to the chosen centre, computed directly: more accurate than
         # the formula above when x and c are close, which matters for the inertia.
-        diff = X[rows] - centers[labels[rows]]
+        diff = X[rows] - centers[nearest]
         sq_dist[rows] = np.einsum("ij,ij->i", diff, diff)
     return labels, sq_dist
 
@@ -163,22 +165,26 @@ def update_centers(X, labels, n_clusters, *, old_centers=None):
 
 def _update_centers(X, labels, n_clusters, old_centers=None):
     """Cluster means, as ``update_centers`` but without input checks (used in loops)."""
+    n_samples = X.shape[0]
     counts = np.bincount(labels, minlength=n_clusters)  # points per cluster
-    sums = np.zeros((n_clusters, X.shape[1]), dtype=X.dtype)
-    for rows in _row_chunks(X.shape[0], n_clusters):
-        # one_hot[i, j] is 1 when point i is in cluster j, so one_hot.T @ X adds up the
-        # points of each cluster (a fast, exact sum: every product is x * 1 or x * 0).
-        one_hot = (labels[rows, np.newaxis] == np.arange(n_clusters)).astype(X.dtype)
-        sums += one_hot.T @ X[rows]
+    # membership[j, i] is 1 when point i is in cluster j, so membership @ X adds up the points
+    # of each cluster. Only its n_samples ones are stored (a sparse matrix): the sums take
+    # one pass over X, however many clusters there are.
+    ones = np.ones(n_samples, dtype=X.dtype)
+    membership = sparse.coo_array(
+        (ones, (labels, np.arange(n_samples))), shape=(n_clusters, n_samples)
+    )
+    sums = membership @ X
     empty = counts == 0
-    if empty.any() and old_centers is None:
+    if not empty.any():
+        return sums / counts[:, np.newaxis].astype(X.dtype)  # float32 data stays float32
+    if old_centers is None:
         raise ValueError(
             f"cluster {np.flatnonzero(empty)[0]} has no points, so its mean is undefined; "
             "pass old_centers= to keep its previous centre."
         )
-    centers = sums / np.maximum(counts, 1).astype(X.dtype)[:, np.newaxis]  # float32 stays float32
-    if empty.any():
-        centers[empty] = old_centers[empty]
+    centers = sums / np.maximum(counts, 1)[:, np.newaxis].astype(X.dtype)
+    centers[empty] = old_centers[empty]
     return centers
 
 
@@ -355,9 +361,10 @@ def _reseed_empty_clusters(labels, sq_dist, n_clusters):
     exactly on its centre (more clusters than distinct points), nothing can help: the labels
     are returned unchanged and the empty cluster keeps its centre.
     """
-    empty = np.flatnonzero(np.bincount(labels, minlength=n_clusters) == 0)
-    if empty.size == 0 or sq_dist.max() == 0:
+    counts = np.bincount(labels, minlength=n_clusters)
+    if counts.all() or sq_dist.max() == 0:
         return labels
+    empty = np.flatnonzero(counts == 0)
     # The empty.size largest distances, in the order scikit-learn takes them.
     farthest = np.argpartition(sq_dist, -empty.size)[-empty.size :][::-1]
     labels = labels.copy()

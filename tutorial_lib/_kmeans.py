@@ -463,6 +463,11 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
     scikit-learn does; if there are fewer distinct points than clusters, a
     ``ConvergenceWarning`` says so and some clusters stay empty.
 
+    Unlike scikit-learn's KMeans, there is no ``sample_weight``, sparse data is refused, and
+    X is not centred first (no copy of X; rounding differs, so a point exactly half-way
+    between two centres may go either way). When no label changes, the centres the labels
+    were assigned to are kept, so ``labels_`` always equals ``predict(X)``.
+
     Examples
     --------
     >>> X = [[1, 2], [1, 4], [1, 0], [10, 2], [10, 4], [10, 0]]

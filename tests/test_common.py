@@ -4,20 +4,9 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from tutorial_lib import KMeans
 
-# Checks expected to fail, with the reason. Both come from the shared input checks in
-# tutorial_lib/_validation.py (check_matrix), not from KMeans; a two-line change there fixes
-# them, and the tests then report XPASS instead of xfail.
-EXPECTED_FAILED_CHECKS = {
-    "check_fit2d_predict1d": (
-        "sklearn wants its phrase 'Reshape your data' in the error for 1-D input; "
-        "check_matrix says 'X must be a 2-D array ...; got a 1-D input of shape (3,). For a "
-        "single feature use X.reshape(-1, 1) ...', which is as clear but worded differently."
-    ),
-    "check_transformer_data_not_an_array": (
-        "the check passes an array-like whose __array_function__ refuses np.ndim; "
-        "check_matrix calls np.ndim(X) on inputs without a .shape before converting them."
-    ),
-}
+# Every check passes: no expected failures. (Two used to fail on the wording of the 1-D error
+# and on array-likes without .shape; tutorial_lib._validation.check_matrix handles both.)
+EXPECTED_FAILED_CHECKS = {}
 
 
 @parametrize_with_checks(

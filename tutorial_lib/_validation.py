@@ -27,6 +27,15 @@ def _text_example(X):
     return None
 
 
+def _is_ragged(X):
+    """True for nested lists whose rows differ in length (numpy refuses them)."""
+    try:
+        np.asarray(X)
+    except ValueError:
+        return True
+    return False
+
+
 def check_matrix(X, name="X", *, min_samples=1, min_features=1):
     """Validate a data matrix and return it as a float array.
 
@@ -52,11 +61,19 @@ def check_matrix(X, name="X", *, min_samples=1, min_features=1):
     """
     if X is None:
         raise TypeError(f"{name} is None; pass an array of shape (n_samples, n_features).")
-    dims = np.ndim(X) if not hasattr(X, "shape") else len(X.shape)
+    if not hasattr(X, "shape"):  # a list, or another array-like: look at it as an array
+        if _is_ragged(X):
+            raise ValueError(
+                f"{name} has rows of different lengths; every sample needs the same number "
+                "of features."
+            )
+        X = np.asarray(X)
+    dims = len(X.shape)
     if dims != 2:
-        shape = getattr(X, "shape", np.shape(X) if dims else ())
+        shape = X.shape
         hint = (
-            " For a single feature use X.reshape(-1, 1); for a single sample, X.reshape(1, -1)."
+            " Reshape your data: X.reshape(-1, 1) for a single feature, X.reshape(1, -1) for "
+            "a single sample."
             if dims == 1
             else ""
         )

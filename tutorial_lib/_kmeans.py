@@ -38,6 +38,10 @@ __all__ = ["KMeans", "assign_labels", "update_centers", "kmeans_plusplus"]
 # array, and not even a full (n_samples, n_clusters) one.
 _CHUNK_ELEMENTS = 2**16
 
+# Up to this many features, the centre update adds up each cluster with one np.bincount per
+# feature (quickest for small data); beyond, with one sparse matrix product (one pass over X).
+_FEW_FEATURES = 4
+
 
 @functools.cache
 def _threadpools():
@@ -165,16 +169,24 @@ def update_centers(X, labels, n_clusters, *, old_centers=None):
 
 def _update_centers(X, labels, n_clusters, old_centers=None):
     """Cluster means, as ``update_centers`` but without input checks (used in loops)."""
-    n_samples = X.shape[0]
+    n_samples, n_features = X.shape
     counts = np.bincount(labels, minlength=n_clusters)  # points per cluster
-    # membership[j, i] is 1 when point i is in cluster j, so membership @ X adds up the points
-    # of each cluster. Only its n_samples ones are stored (a sparse matrix): the sums take
-    # one pass over X, however many clusters there are.
-    ones = np.ones(n_samples, dtype=X.dtype)
-    membership = sparse.coo_array(
-        (ones, (labels, np.arange(n_samples))), shape=(n_clusters, n_samples)
-    )
-    sums = membership @ X
+    if n_features <= _FEW_FEATURES:
+        # Few features (the course's 2-D data): for each feature, np.bincount adds up the
+        # values of each cluster's points.
+        sums = np.stack(
+            [np.bincount(labels, weights=X[:, j], minlength=n_clusters) for j in range(n_features)],
+            axis=1,
+        ).astype(X.dtype, copy=False)
+    else:
+        # Many features: membership[j, i] is 1 when point i is in cluster j, so membership @ X
+        # adds up the points of each cluster. Only its n_samples ones are stored (a sparse
+        # matrix): the sums take one pass over X, however many clusters there are.
+        ones = np.ones(n_samples, dtype=X.dtype)
+        membership = sparse.coo_array(
+            (ones, (labels, np.arange(n_samples))), shape=(n_clusters, n_samples)
+        )
+        sums = membership @ X
     empty = counts == 0
     if not empty.any():
         return sums / counts[:, np.newaxis].astype(X.dtype)  # float32 data stays float32

@@ -143,9 +143,13 @@ def notebooks() -> list[Path]:
 
 def cmd_lab(args: list[str]) -> int:
     python = ensure_venv()
-    say("opening JupyterLab at http://127.0.0.1:8888 (press Ctrl+C twice to stop it)")
+    say("opening JupyterLab on 127.0.0.1 (its address is printed below; Ctrl+C twice stops it)")
     first = "notebooks/00_start_here.ipynb"
-    return run([str(python), "-m", "jupyterlab", "--ip=127.0.0.1", *args, first])
+    extra = []
+    if getattr(os, "geteuid", lambda: 1)() == 0:  # e.g. inside a container, where root is usual
+        say("running as root: JupyterLab is started with --allow-root")
+        extra.append("--allow-root")
+    return run([str(python), "-m", "jupyterlab", "--ip=127.0.0.1", *extra, *args, first])
 
 
 def cmd_test(args: list[str]) -> int:

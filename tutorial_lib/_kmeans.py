@@ -29,7 +29,13 @@ from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted, validate_data
 from threadpoolctl import ThreadpoolController
 
-from ._validation import check_labels, check_matrix, check_n_clusters, check_option
+from ._validation import (
+    check_centers,
+    check_labels,
+    check_matrix,
+    check_n_clusters,
+    check_option,
+)
 
 __all__ = ["KMeans", "assign_labels", "update_centers", "kmeans_plusplus"]
 
@@ -89,7 +95,7 @@ def assign_labels(X, centers):
     array([0, 1, 0], dtype=int32)
     """
     X = check_matrix(X, "X")
-    centers = _check_centers(centers, X.shape[1])
+    centers = check_centers(centers, X.shape[1])
     labels, _ = _nearest_centers(X, centers)
     return labels
 
@@ -163,7 +169,7 @@ def update_centers(X, labels, n_clusters, *, old_centers=None):
             f"got values from {labels.min()} to {labels.max()} (dtype {labels.dtype})."
         )
     if old_centers is not None:
-        old_centers = _check_centers(old_centers, X.shape[1], n_clusters, name="old_centers")
+        old_centers = check_centers(old_centers, X.shape[1], n_clusters, name="old_centers")
     return _update_centers(X, labels, n_clusters, old_centers)
 
 
@@ -533,7 +539,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
             check_option(init, "init", ("k-means++", "random"))
             n_runs = self.n_init
         else:  # starting centres given: every run would be the same, so make one
-            init = _check_centers(init, X.shape[1], n_clusters, name="init").astype(X.dtype)
+            init = check_centers(init, X.shape[1], n_clusters, name="init").astype(X.dtype)
             n_runs = 1
         random_state = check_random_state(self.random_state)
         tol = _scaled_tol(X, self.tol)
@@ -660,15 +666,3 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
                 raise ValueError(f"{name} must be a whole number >= 1; got {value!r}.")
         if isinstance(self.tol, bool) or not isinstance(self.tol, Real) or not self.tol >= 0:
             raise ValueError(f"tol must be a number >= 0; got {self.tol!r}.")
-
-
-def _check_centers(centers, n_features, n_clusters=None, name="centers"):
-    """Check an array of centres: numbers, 2-D, with n_features columns (and n_clusters rows)."""
-    centers = check_matrix(centers, name)
-    expected = (centers.shape[0] if n_clusters is None else n_clusters, n_features)
-    if centers.shape != expected:
-        raise ValueError(
-            f"{name} has shape {centers.shape}, but it must be (n_clusters, n_features) = "
-            f"{expected}: one row per cluster, one column per feature of X."
-        )
-    return centers

@@ -12,7 +12,7 @@ import numpy as np
 from pandas.api.types import is_numeric_dtype
 from sklearn.utils import check_array
 
-__all__ = ["check_matrix", "check_labels", "check_n_clusters", "check_option"]
+__all__ = ["check_matrix", "check_centers", "check_labels", "check_n_clusters", "check_option"]
 
 
 def _text_example(X):
@@ -117,6 +117,22 @@ def check_matrix(X, name="X", *, min_samples=1, min_features=1):
             "drop those rows or fill them in (impute) first."
         )
     return arr
+
+
+def check_centers(centers, n_features, n_clusters=None, name="centers"):
+    """Validate an array of cluster centres: numbers, 2-D, one column per feature of X.
+
+    If ``n_clusters`` is given, there must be exactly that many rows.
+    """
+    centers = check_matrix(centers, name)
+    rows = centers.shape[0] if n_clusters is None else n_clusters
+    if centers.shape != (rows, n_features):
+        raise ValueError(
+            f"{name} has shape {centers.shape}, but it must be (n_clusters, n_features) = "
+            f"{(rows, n_features)}: one row per cluster, one column per feature of X "
+            f"({centers.shape[1]} features here, {n_features} in X)."
+        )
+    return centers
 
 
 def check_labels(labels, name="labels", *, n_samples=None):

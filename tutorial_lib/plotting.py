@@ -21,7 +21,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.ticker import MaxNLocator
 from sklearn.metrics import confusion_matrix
 
-from ._validation import check_labels, check_matrix
+from ._validation import check_centers, check_labels, check_matrix
 
 __all__ = [
     "PALETTE",
@@ -233,16 +233,6 @@ def _check_xy(X, name="X"):
     return X
 
 
-def _check_centers(centers, n_features, name="centers"):
-    centers = check_matrix(centers, name)
-    if centers.shape[1] != n_features:
-        raise ValueError(
-            f"{name} has {centers.shape[1]} features but X has {n_features}; "
-            "they must have the same number of columns."
-        )
-    return centers
-
-
 def _check_values(values, name, n=None, *, allow_nan=False):
     """Return a 1-D float array of finite numbers (NaN allowed if ``allow_nan``)."""
     if values is None:
@@ -345,7 +335,7 @@ def plot_clusters(
     if labels is not None:
         labels = check_labels(labels, "labels", n_samples=X.shape[0])
     if centers is not None:
-        centers = _check_centers(centers, X.shape[1])
+        centers = check_centers(centers, X.shape[1])
     ax = _new_axes(ax)
     if labels is None:
         ax.scatter(
@@ -395,7 +385,7 @@ def plot_truth_vs_prediction(X, y_true, y_pred, centers=None, *, axes=None):
     y_true = check_labels(y_true, "y_true", n_samples=X.shape[0])
     y_pred = check_labels(y_pred, "y_pred", n_samples=X.shape[0])
     if centers is not None:
-        centers = _check_centers(centers, X.shape[1])
+        centers = check_centers(centers, X.shape[1])
     if axes is None:
         _, grid = plt.subplots(
             1, 2, figsize=(12.0, 4.8), sharex=True, sharey=True, layout="constrained"
@@ -498,7 +488,7 @@ def _check_history(history, n_samples, n_features):
     for i, entry in enumerate(history):
         if not isinstance(entry, dict) or "centers" not in entry:
             raise TypeError(f"history[{i}] must be a dict with at least a 'centers' entry.")
-        centers = _check_centers(entry["centers"], n_features, name=f"history[{i}]['centers']")
+        centers = check_centers(entry["centers"], n_features, name=f"history[{i}]['centers']")
         if k is not None and centers.shape[0] != k:
             raise ValueError(
                 f"history[{i}]['centers'] has {centers.shape[0]} centres but history[0] has {k}."

@@ -1,0 +1,8 @@
+# Shortcuts for those who type make: each target runs the same command of course.py,
+# which works without make too (Windows included). See README.md.
+PYTHON ?= python3
+
+.PHONY: lab test notebooks html bench latest
+
+lab test notebooks html bench latest:
+	$(PYTHON) course.py $@

@@ -262,7 +262,9 @@ def test_update_centers_empty_cluster():
     [
         ([0, 1, 3], "from 0 to n_clusters - 1 = 2"),
         ([0, -1, 1], "got values from -1"),
-        ([0.0, 1.0, 1.0], "whole numbers"),
+        ([0.0, 1.0, 1.0], r"whole numbers.*dtype float64"),
+        (["a", "b", "a"], r"whole numbers.*dtype <U1"),
+        ([True, False, True], r"whole numbers.*dtype bool"),
         ([0, 1], "same length"),
     ],
 )
@@ -425,6 +427,8 @@ def test_sparse_input_is_refused_clearly():
     [
         (lambda: assign_labels(GOOD_X, [[0.0, 0.0, 0.0]]), r"centers has shape \(1, 3\)"),
         (lambda: assign_labels(GOOD_X, [[0.0, np.nan]]), "centers contains 1 NaN"),
+        (lambda: assign_labels(GOOD_X, [0.0, 0.0]), r"centers must be .*\(n_clusters, n_features\)"),
+        (lambda: assign_labels(GOOD_X, np.empty((0, 2))), "centers is empty"),
         (lambda: kmeans_plusplus(GOOD_X, 5), "n_samples=4 should be >= n_clusters=5"),
         (lambda: kmeans_plusplus(GOOD_X, 2, n_local_trials=0), "n_local_trials"),
         (

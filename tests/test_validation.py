@@ -49,3 +49,31 @@ def test_check_labels_and_n_clusters():
         check_n_clusters(2.5)
     with pytest.raises(ValueError, match="choose one of 'a', 'b'"):
         check_option("c", "init", ("a", "b"))
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (np.zeros((0, 2)), r"centers is empty.*shape \(0, 2\)"),
+        (np.zeros((2, 0)), r"centers is empty.*shape \(2, 0\)"),
+        ([], r"centers is empty"),
+    ],
+)
+def test_empty_input_names_the_argument(bad, words):
+    # scikit-learn's own message ("Found array with 0 sample(s)") does not say which argument
+    with pytest.raises(ValueError, match=words):
+        check_matrix(bad, "centers")
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["a", None, "b"],
+        pd.Series(["a", np.nan, "b"]),
+        np.array([0, None, 1], dtype=object),
+    ],
+)
+def test_check_labels_names_missing_labels(labels):
+    # before: np.unique later failed with "mixes values that cannot be compared"
+    with pytest.raises(ValueError, match="missing"):
+        check_labels(labels)

@@ -163,10 +163,15 @@ def update_centers(X, labels, n_clusters, *, old_centers=None):
     X = check_matrix(X, "X")
     n_clusters = check_n_clusters(n_clusters)
     labels = check_labels(labels, "labels", n_samples=X.shape[0])
-    if labels.dtype.kind not in "iu" or labels.min() < 0 or labels.max() >= n_clusters:
+    if labels.dtype.kind not in "iu":  # floats, text, booleans: not cluster indices
+        raise ValueError(
+            f"labels must be whole numbers (cluster indices from 0 to n_clusters - 1 = "
+            f"{n_clusters - 1}); got dtype {labels.dtype}, e.g. {labels[:1].tolist()[0]!r}."
+        )
+    if labels.min() < 0 or labels.max() >= n_clusters:
         raise ValueError(
             f"labels must be whole numbers from 0 to n_clusters - 1 = {n_clusters - 1}; "
-            f"got values from {labels.min()} to {labels.max()} (dtype {labels.dtype})."
+            f"got values from {labels.min()} to {labels.max()}."
         )
     if old_centers is not None:
         old_centers = check_centers(old_centers, X.shape[1], n_clusters, name="old_centers")

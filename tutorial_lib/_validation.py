@@ -9,6 +9,7 @@ written for learners.
 from numbers import Integral
 
 import numpy as np
+import pandas as pd
 from pandas.api.types import is_numeric_dtype
 from sklearn.utils import check_array
 
@@ -36,17 +37,17 @@ def _is_ragged(X):
     return False
 
 
-def check_matrix(X, name="X", *, min_samples=1, min_features=1):
+def check_matrix(X, name="X", *, shape_name="(n_samples, n_features)"):
     """Validate a data matrix and return it as a float array.
 
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
-        Numbers only; a pandas DataFrame is fine.
+        Numbers only; a pandas DataFrame is fine. At least one row and one column.
     name : str
         The argument's name, used in error messages.
-    min_samples, min_features : int
-        The smallest acceptable number of rows and columns.
+    shape_name : str
+        The expected shape, in words, for the error messages.
 
     Returns
     -------
@@ -57,7 +58,7 @@ def check_matrix(X, name="X", *, min_samples=1, min_features=1):
     TypeError
         If X holds text or other non-numbers.
     ValueError
-        If X is not 2-D, is empty, or holds NaN or infinity.
+        If X is not 2-D, is empty (no rows or no columns), or holds NaN or infinity.
     """
     if X is None:
         raise TypeError(f"{name} is None; pass an array of shape (n_samples, n_features).")
@@ -69,16 +70,24 @@ def check_matrix(X, name="X", *, min_samples=1, min_features=1):
             )
         X = np.asarray(X)
     dims = len(X.shape)
+    if 0 in X.shape:
+        # "(n_samples, n_features)" -> "samples", "features": what the rows and columns are
+        rows, columns = (part.strip()[2:] for part in shape_name.strip("()").split(","))
+        missing = f"0 {rows} (rows)" if X.shape[0] == 0 else f"0 {columns} (columns)"
+        raise ValueError(
+            f"{name} is empty: it has {missing}, shape {tuple(X.shape)}. It needs at least "
+            f"one row and one column, shape {shape_name}."
+        )
     if dims != 2:
         shape = X.shape
         hint = (
-            " Reshape your data: X.reshape(-1, 1) for a single feature, X.reshape(1, -1) for "
-            "a single sample."
+            f" Reshape your data: {name}.reshape(-1, 1) for a single feature, "
+            f"{name}.reshape(1, -1) for a single sample."
             if dims == 1
             else ""
         )
         raise ValueError(
-            f"{name} must be a 2-D array of shape (n_samples, n_features); "
+            f"{name} must be a 2-D array of shape {shape_name}; "
             f"got a {dims}-D input of shape {tuple(shape)}.{hint}"
         )
     example = None
@@ -99,8 +108,6 @@ def check_matrix(X, name="X", *, min_samples=1, min_features=1):
             X,
             dtype=[np.float64, np.float32],
             ensure_all_finite=False,
-            ensure_min_samples=min_samples,
-            ensure_min_features=min_features,
             input_name=name,
             copy=False,
         )
@@ -124,7 +131,7 @@ def check_centers(centers, n_features, n_clusters=None, name="centers"):
 
     If ``n_clusters`` is given, there must be exactly that many rows.
     """
-    centers = check_matrix(centers, name)
+    centers = check_matrix(centers, name, shape_name="(n_clusters, n_features)")
     rows = centers.shape[0] if n_clusters is None else n_clusters
     if centers.shape != (rows, n_features):
         raise ValueError(
@@ -149,6 +156,11 @@ def check_labels(labels, name="labels", *, n_samples=None):
         raise ValueError(f"{name} is empty: it needs one label per sample.")
     if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} contains NaN or infinity; every sample needs a label.")
+    if arr.dtype.kind == "O" and pd.isna(arr).any():
+        raise ValueError(
+            f"{name} has missing values (None or NaN), the first at position "
+            f"{int(np.flatnonzero(pd.isna(arr))[0])}; every sample needs a label."
+        )
     if n_samples is not None and arr.shape[0] != n_samples:
         raise ValueError(
             f"{name} has {arr.shape[0]} entries but there are {n_samples} samples; "

@@ -427,8 +427,14 @@ def test_sparse_input_is_refused_clearly():
     [
         (lambda: assign_labels(GOOD_X, [[0.0, 0.0, 0.0]]), r"centers has shape \(1, 3\)"),
         (lambda: assign_labels(GOOD_X, [[0.0, np.nan]]), "centers contains 1 NaN"),
-        (lambda: assign_labels(GOOD_X, [0.0, 0.0]), r"centers must be .*\(n_clusters, n_features\)"),
-        (lambda: assign_labels(GOOD_X, np.empty((0, 2))), "centers is empty"),
+        (
+            lambda: assign_labels(GOOD_X, [0.0, 0.0]),
+            r"centers must be .*\(n_clusters, n_features\)",
+        ),
+        (
+            lambda: assign_labels(GOOD_X, np.empty((0, 2))),
+            r"centers is empty: found 0 cluster\(s\)",
+        ),
         (lambda: kmeans_plusplus(GOOD_X, 5), "n_samples=4 should be >= n_clusters=5"),
         (lambda: kmeans_plusplus(GOOD_X, 2, n_local_trials=0), "n_local_trials"),
         (

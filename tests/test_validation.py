@@ -54,8 +54,8 @@ def test_check_labels_and_n_clusters():
 @pytest.mark.parametrize(
     "bad, words",
     [
-        (np.zeros((0, 2)), r"centers is empty.*shape \(0, 2\)"),
-        (np.zeros((2, 0)), r"centers is empty.*shape \(2, 0\)"),
+        (np.zeros((0, 2)), r"centers is empty: found 0 sample\(s\) \(shape=\(0, 2\)\)"),
+        (np.zeros((2, 0)), r"centers is empty: found 0 feature\(s\) \(shape=\(2, 0\)\)"),
         ([], r"centers is empty"),
     ],
 )

@@ -73,10 +73,11 @@ def check_matrix(X, name="X", *, shape_name="(n_samples, n_features)"):
     if 0 in X.shape:
         # "(n_samples, n_features)" -> "samples", "features": what the rows and columns are
         rows, columns = (part.strip()[2:] for part in shape_name.strip("()").split(","))
-        missing = f"0 {rows} (rows)" if X.shape[0] == 0 else f"0 {columns} (columns)"
+        what = rows if X.shape[0] == 0 else columns
+        # the wording of scikit-learn's own message (its estimator checks look for it)
         raise ValueError(
-            f"{name} is empty: it has {missing}, shape {tuple(X.shape)}. It needs at least "
-            f"one row and one column, shape {shape_name}."
+            f"{name} is empty: found 0 {what[:-1]}(s) (shape={tuple(X.shape)}) while a minimum "
+            f"of 1 is required. Pass an array of shape {shape_name}."
         )
     if dims != 2:
         shape = X.shape

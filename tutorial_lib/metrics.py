@@ -12,7 +12,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import cdist
 
-from ._validation import check_labels, check_matrix
+from ._validation import check_centers, check_labels, check_matrix
 
 __all__ = [
     "wcss",
@@ -121,12 +121,7 @@ def wcss(X, labels, centers=None):
         clusters, codes, _ = _unique(labels, "labels")
         centers = _cluster_means(X, codes, len(clusters))
     else:
-        centers = check_matrix(centers, "centers")
-        if centers.shape[1] != X.shape[1]:
-            raise ValueError(
-                f"centers has {centers.shape[1]} features but X has {X.shape[1]}; "
-                "they must have the same number of columns."
-            )
+        centers = check_centers(centers, X.shape[1])
         codes = _center_indices(labels, centers.shape[0])
     differences = X - centers[codes]  # (n_samples, n_features): each point minus its own centre
     return float(np.sum(differences**2))

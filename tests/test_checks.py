@@ -486,3 +486,53 @@ def test_the_notebook_stubs_get_helpful_hints(capsys):
     assert_hint(check_knee, lambda k, y: int(list(k)[0]), "first k", capsys)
     assert_hint(check_align_labels, lambda t, p: np.asarray(p), "unchanged", capsys)
     assert_hint(check_accuracy, lambda t, p: None, "Not implemented yet", capsys)
+
+
+# --- check_silhouette ---------------------------------------------------------------------
+
+
+def _silhouette_by_loop(X, labels, *, divide_by_size=False, singleton_zero=True, squared=False):
+    """A plain loop over points, with switches for the usual mistakes."""
+    from scipy.spatial.distance import cdist
+
+    X, labels = np.asarray(X), np.asarray(labels)
+    D = cdist(X, X, metric="sqeuclidean" if squared else "euclidean")
+    out = np.zeros(len(X))
+    for i in range(len(X)):
+        own = labels == labels[i]
+        if own.sum() == 1 and singleton_zero:
+            continue
+        size = own.sum() if divide_by_size else max(own.sum() - 1, 1)
+        a = D[i, own].sum() / size
+        b = min(D[i, labels == g].mean() for g in np.unique(labels) if g != labels[i])
+        out[i] = (b - a) / max(a, b)
+    return out
+
+
+def test_check_silhouette_accepts_a_right_answer_and_sklearn(capsys):
+    from sklearn.metrics import silhouette_samples as sk_silhouette_samples
+
+    from tutorial_lib import check_silhouette
+
+    assert check_silhouette(_silhouette_by_loop) is True
+    assert check_silhouette(sk_silhouette_samples) is True
+    assert "Correct!" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "wrong, hint",
+    [
+        (lambda X, l: _silhouette_by_loop(X, l, divide_by_size=True), "cluster size - 1"),
+        (lambda X, l: _silhouette_by_loop(X, l, singleton_zero=False), "alone in its"),
+        (lambda X, l: _silhouette_by_loop(X, l, squared=True), "squared distances"),
+        (lambda X, l: float(_silhouette_by_loop(X, l).mean()), "one number"),
+        (lambda X, l: -_silhouette_by_loop(X, l), "sign is flipped"),
+        (lambda X, l: None, "Not implemented yet"),
+    ],
+)
+def test_check_silhouette_names_the_mistake(wrong, hint, capsys):
+    from tutorial_lib import check_silhouette
+
+    assert check_silhouette(wrong) is False
+    out = capsys.readouterr().out
+    assert hint in out and "Correct!" not in out

@@ -33,6 +33,7 @@ from .checks import (  # noqa: E402
     check_knee,
     check_align_labels,
     check_accuracy,
+    check_silhouette,
 )
 from .datasets import (  # noqa: E402
     load_blobs_a,
@@ -79,6 +80,7 @@ __all__ = [
     "check_knee",
     "check_align_labels",
     "check_accuracy",
+    "check_silhouette",
     "load_blobs_a",
     "load_blobs_b",
     "make_scaling_matters",

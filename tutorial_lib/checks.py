@@ -27,7 +27,7 @@ from scipy.spatial.distance import cdist
 from sklearn.metrics import accuracy_score, pairwise_distances_argmin
 from sklearn.preprocessing import StandardScaler
 
-from .metrics import _cluster_means, _confusion, align_labels, wcss
+from .metrics import _cluster_means, _confusion, align_labels, silhouette_samples, wcss
 from .selection import find_knee
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "check_knee",
     "check_align_labels",
     "check_accuracy",
+    "check_silhouette",
 ]
 
 _RTOL, _ATOL = 1e-6, 1e-9  # how close a float answer must be to the reference
@@ -831,4 +832,108 @@ def check_accuracy(func):
     """
     return _run_check(
         func, _accuracy_cases(), _diagnose_accuracy, "Your accuracy gives the right fraction"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# check_silhouette
+# --------------------------------------------------------------------------------------------
+
+
+def _silhouette_cases():
+    # two tight groups far apart: every silhouette is close to 1
+    X1 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [6.0, 6.0], [6.0, 7.0], [7.0, 6.0]])
+    labels1 = np.array([0, 0, 0, 1, 1, 1])
+    # three groups, one point given to the wrong group, and a group of one point
+    X2 = np.array(
+        [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [4.0, 4.0], [5.0, 4.0], [4.0, 5.0], [0.5, 0.5],
+         [10.0, 0.0]]
+    )
+    labels2 = np.array([0, 0, 0, 1, 1, 1, 1, 2])
+    return [
+        _Case("two well separated groups", {"X": X1, "labels": labels1}),
+        _Case("a misplaced point and a group of one", {"X": X2, "labels": labels2}),
+    ]
+
+
+def _silhouette_parts(X, labels, metric="euclidean"):
+    """a (mean distance to the own group, itself excluded) and b (nearest other group)."""
+    distances = cdist(X, X, metric=metric)
+    groups = np.unique(labels)
+    mean_to = np.stack([distances[:, labels == g].mean(axis=1) for g in groups], axis=1)
+    own = np.searchsorted(groups, labels)
+    sizes = np.bincount(own)[own]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a = mean_to[np.arange(len(X)), own] * sizes / (sizes - 1)
+        a_with_self = mean_to[np.arange(len(X)), own]
+    others = mean_to.copy()
+    others[np.arange(len(X)), own] = np.inf
+    b = others.min(axis=1)
+    return a, a_with_self, b, sizes
+
+
+def _diagnose_silhouette(result, X, labels):
+    expected = silhouette_samples(X, labels)
+    n = X.shape[0]
+    value = _as_number(result)
+    if value is not None:
+        return (
+            "you returned one number. Return one silhouette value per sample, an array of "
+            f"shape ({n},); their mean is the silhouette score."
+        )
+    arr = np.asarray(result, dtype=float)
+    if arr.shape != (n,):
+        return (
+            f"the result has the wrong shape: expected ({n},), one value per sample, "
+            f"got {arr.shape}."
+        )
+    if _close(arr, expected):
+        return None
+    a, a_with_self, b, sizes = _silhouette_parts(X, labels)
+    alone = sizes == 1
+    if _close(arr[~alone], expected[~alone]):
+        return (
+            "right for every point but the one alone in its group: a point alone in its "
+            "cluster gets silhouette 0 by convention (its a is undefined)."
+        )
+    if np.any(arr < -1 - 1e-9) or np.any(arr > 1 + 1e-9):
+        return (
+            "some values lie outside [-1, 1]. Divide b - a by the larger of a and b, "
+            "max(a, b), not by a or by b alone."
+        )
+    with_self = np.where(alone, 0.0, (b - a_with_self) / np.maximum(a_with_self, b))
+    if _close(arr, with_self):
+        return (
+            "a should be the mean distance to the *other* points of the own cluster: divide "
+            "the sum of distances by (cluster size - 1), not by the cluster size."
+        )
+    a_sq, _, b_sq, _ = _silhouette_parts(X, labels, metric="sqeuclidean")
+    squared = np.where(alone, 0.0, (b_sq - a_sq) / np.maximum(a_sq, b_sq))
+    if _close(arr, squared):
+        return "you used squared distances; the silhouette uses plain Euclidean distances."
+    if _close(arr, -expected):
+        return "the sign is flipped: s = (b - a) / max(a, b), with b the nearest *other* cluster."
+    return (
+        "the values differ from the reference. For each point: a = mean distance to the other "
+        "points of its cluster, b = smallest mean distance to the points of another cluster, "
+        "s = (b - a) / max(a, b)."
+    )
+
+
+def check_silhouette(func):
+    """Check a learner's per-sample silhouette.
+
+    Parameters
+    ----------
+    func : callable
+        ``func(X, labels) -> ndarray of shape (n_samples,)``, the silhouette value of each
+        sample, as :func:`tutorial_lib.silhouette_samples`.
+
+    Returns
+    -------
+    bool
+        True if func agrees with :func:`tutorial_lib.silhouette_samples` on every case.
+    """
+    return _run_check(
+        func, _silhouette_cases(), _diagnose_silhouette, "Your silhouette values match"
     )

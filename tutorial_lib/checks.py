@@ -621,13 +621,14 @@ def _diagnose_knee(result, k_values, inertias):
         )
     if value == k[0]:
         return (
-            "that is the first k. The knee comes later, where the curve bends most. (If you "
-            "took the largest value of y_norm - k_norm, flip the normalised inertia first: "
-            "(1 - y_norm) - k_norm.)"
+            "that is the first k. The knee comes later, where the curve bends most. (With k "
+            "and the inertias rescaled to [0, 1], the gap below the chord is "
+            "1 - k_scaled - inertia_scaled; inertia_scaled - k_scaled peaks at the first k.)"
         )
     return (
-        f"expected k = {expected}, got {value:g}. Normalise k and the inertias to [0, 1], take "
-        "the difference curve (1 - y_norm) - k_norm, and return the k where it is largest."
+        f"expected k = {expected}, got {value:g}. Rescale k and the inertias to [0, 1], take "
+        "the gap below the chord, 1 - k_scaled - inertia_scaled, and return the k where it is "
+        "largest."
     )
 
 

@@ -53,7 +53,8 @@ def sweep_k(X, k_values, *, random_state=0, n_init=10, progress=False):
     k_values : sequence of int
         The numbers of clusters to try, e.g. ``range(1, 11)``; each in ``1 .. n_samples``.
     random_state : int, RandomState instance or None, default=0
-        Passed to every KMeans, so the sweep is reproducible.
+        Passed to every KMeans; an int makes the sweep reproducible (None or a shared
+        RandomState gives different starts on every call).
     n_init : int, default=10
         Number of restarts of k-means for each k (the best one is kept).
     progress : bool, default=False

@@ -10,8 +10,14 @@ from pathlib import Path  # noqa: E402
 
 import matplotlib  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 matplotlib.use("Agg")  # the unit tests draw without a screen; notebooks keep their inline backend
+
+# Property tests draw the same examples on every run (derandomize) and keep no example
+# database: a test run gives the same verdict on every machine, CI included.
+settings.register_profile("course", derandomize=True, database=None)
+settings.load_profile("course")
 
 ROOT = Path(__file__).resolve().parent
 

@@ -175,6 +175,12 @@ def test_find_knee_agrees_with_kneed_on_random_convex_curves(gaps, first_k, step
     k_values = first_k + step * np.arange(len(inertias))
     expected = kneed_knee(k_values, inertias)
     assume(expected is not None)  # kneed gives up on nearly straight curves
+    # Skip (near-)ties of the difference curve: find_knee takes the smaller k by rule, kneed
+    # whichever rounding makes larger (e.g. gaps 3, 3, 3, 3, 2 tie at k = 3 and 4).
+    x = (k_values - k_values.min()) / (k_values.max() - k_values.min())
+    y = (inertias - inertias.min()) / (inertias.max() - inertias.min())
+    top_two = np.sort((1 - x) - y)[-2:]
+    assume(top_two[1] - top_two[0] > 1e-9)
     assert find_knee(k_values, inertias) == expected
 
 

@@ -383,5 +383,5 @@ def aligned_accuracy(y_true, y_pred):
     >>> aligned_accuracy([0, 0, 1, 1], [1, 1, 0, 0])
     1.0
     """
-    y_true_arr = check_labels(y_true, "y_true")
-    return float(np.mean(align_labels(y_true, y_pred) == y_true_arr))
+    aligned = align_labels(y_true, y_pred)  # validates both inputs
+    return float(np.mean(aligned == np.asarray(y_true)))

@@ -12,6 +12,7 @@ The loops over blocks of rows (``_row_chunks``) are only there for speed and mem
 data; on the course's data there is a single block, and each step is the plain numpy formula.
 """
 
+import contextlib
 import functools
 import warnings
 from numbers import Integral, Real
@@ -44,6 +45,9 @@ __all__ = ["KMeans", "assign_labels", "update_centers", "kmeans_plusplus"]
 # array, and not even a full (n_samples, n_clusters) one.
 _CHUNK_ELEMENTS = 2**16
 
+# OpenBLAS runs a matrix product of fewer than about this many multiplications on one thread.
+_SMALL_PRODUCT = 2**18
+
 # Up to this many features, the centre update adds up each cluster with one np.bincount per
 # feature (quickest for small data); beyond, with one sparse matrix product (one pass over X).
 _FEW_FEATURES = 4
@@ -51,14 +55,22 @@ _FEW_FEATURES = 4
 
 @functools.cache
 def _threadpools():
-    """The BLAS and OpenMP libraries in use (looked up once: that takes about a millisecond).
-
-    ``with _threadpools().limit(limits=1, user_api="blas"):`` runs a block with one BLAS
-    thread. Our matrix products are small blocks of rows, where more threads only add overhead
-    (and slow down a lot when other programs keep the cores busy); scikit-learn's KMeans
-    does the same.
-    """
+    """The BLAS and OpenMP libraries in use (looked up once: that takes about a millisecond)."""
     return ThreadpoolController()
+
+
+def _one_blas_thread(X, n_clusters):
+    """A ``with`` block in which BLAS (the matrix products) uses a single thread.
+
+    Our matrix products are small blocks of rows, where more threads only add overhead (and
+    slow down a lot when other programs keep the cores busy); scikit-learn's KMeans does the
+    same. For small data (the course's), where BLAS uses one thread anyway, setting the limit
+    would cost more than the products themselves, so it is skipped.
+    """
+    n_samples, n_features = X.shape
+    if n_samples * n_features * n_clusters < _SMALL_PRODUCT:
+        return contextlib.nullcontext()
+    return _threadpools().limit(limits=1, user_api="blas")
 
 
 def _row_chunks(n_samples, n_clusters):
@@ -97,17 +109,19 @@ def assign_labels(X, centers):
     X = check_matrix(X, "X")
     centers = check_centers(centers, X.shape[1])
     labels, _ = _nearest_centers(X, centers)
-    return labels
+    return labels.astype(np.int32)  # the dtype of scikit-learn's labels
 
 
 def _nearest_centers(X, centers):
     """Labels and squared distances to the nearest centre; no input checks (used in loops).
 
-    Returns ``labels`` (n_samples,) int32 and ``sq_dist`` (n_samples,), where
-    ``sq_dist[i] = ||X[i] - centers[labels[i]]||**2``.
+    Returns ``labels`` (n_samples,) and ``sq_dist`` (n_samples,), where
+    ``sq_dist[i] = ||X[i] - centers[labels[i]]||**2``. The labels are numpy's index type
+    (``np.intp``, what argmin gives and np.bincount takes); the public functions turn them into
+    int32, as scikit-learn's.
     """
     n_samples, n_clusters = X.shape[0], centers.shape[0]
-    labels = np.empty(n_samples, dtype=np.int32)
+    labels = np.empty(n_samples, dtype=np.intp)
     sq_dist = np.empty(n_samples, dtype=np.result_type(X, centers))
     # ||x - c||**2 = ||x||**2 - 2 x.c + ||c||**2. The first term is the same for every centre,
     # so the nearest centre is the one with the smallest -2 x.c + ||c||**2: one matrix product.
@@ -116,8 +130,7 @@ def _nearest_centers(X, centers):
     for rows in _row_chunks(n_samples, n_clusters):
         scores = X[rows] @ minus_2_centers_t  # (n_rows, n_clusters)
         scores += center_sq_norms
-        nearest = scores.argmin(axis=1)
-        labels[rows] = nearest
+        nearest = scores.argmin(axis=1, out=labels[rows])  # written straight into labels
         # The squared distance to the chosen centre, computed directly: more accurate than
         # the formula above when x and c are close, which matters for the inertia.
         # (np.take is centers[nearest], about 10x quicker for small arrays. The sign of the
@@ -556,7 +569,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         tol = _scaled_tol(X, self.tol)
 
         best, inertias = None, []
-        with _threadpools().limit(limits=1, user_api="blas"):
+        with _one_blas_thread(X, n_clusters):
             for _ in range(n_runs):
                 start = _initial_centers(X, init, n_clusters, random_state)
                 run = _run_lloyd(X, start, self.max_iter, tol)
@@ -578,7 +591,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
                 stacklevel=2,
             )
         self.cluster_centers_ = best["centers"].copy()
-        self.labels_ = best["labels"]
+        self.labels_ = best["labels"].astype(np.int32)
         self.inertia_ = best["inertia"]
         self.n_iter_ = best["n_iter"]
         self.history_ = best["history"]
@@ -600,9 +613,9 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         """
         check_is_fitted(self)
         X = self._check_X(X, reset=False)
-        with _threadpools().limit(limits=1, user_api="blas"):
+        with _one_blas_thread(X, self.cluster_centers_.shape[0]):
             labels, _ = _nearest_centers(X, self.cluster_centers_)
-        return labels
+        return labels.astype(np.int32)
 
     def fit_predict(self, X, y=None):
         """Fit, then return ``labels_``, the cluster index of each training point."""
@@ -650,7 +663,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         """
         check_is_fitted(self)
         X = self._check_X(X, reset=False)
-        with _threadpools().limit(limits=1, user_api="blas"):
+        with _one_blas_thread(X, self.cluster_centers_.shape[0]):
             _, sq_dist = _nearest_centers(X, self.cluster_centers_)
         return -float(sq_dist.sum(dtype=np.float64))
 

@@ -127,6 +127,7 @@ def _nearest_centers(X, centers):
     # so the nearest centre is the one with the smallest -2 x.c + ||c||**2: one matrix product.
     minus_2_centers_t = -2 * centers.T
     center_sq_norms = np.einsum("ij,ij->i", centers, centers)
+    ones = np.ones(X.shape[1], dtype=sq_dist.dtype)
     for rows in _row_chunks(n_samples, n_clusters):
         scores = X[rows] @ minus_2_centers_t  # (n_rows, n_clusters)
         scores += center_sq_norms
@@ -140,7 +141,7 @@ def _nearest_centers(X, centers):
         diff = np.take(centers, nearest, axis=0).astype(sq_dist.dtype, copy=False)
         diff -= X[rows]
         diff **= 2
-        sq_dist[rows] = diff @ np.ones(diff.shape[1], dtype=diff.dtype)
+        sq_dist[rows] = diff @ ones
     return labels, sq_dist
 
 
@@ -197,10 +198,14 @@ def update_centers(X, labels, n_clusters, *, old_centers=None):
     return _update_centers(X, labels, n_clusters, old_centers)
 
 
-def _update_centers(X, labels, n_clusters, old_centers=None):
-    """Cluster means, as ``update_centers`` but without input checks (used in loops)."""
+def _update_centers(X, labels, n_clusters, old_centers=None, counts=None):
+    """Cluster means, as ``update_centers`` but without input checks (used in loops).
+
+    ``counts``, the number of points in each cluster, is counted here unless given.
+    """
     n_samples, n_features = X.shape
-    counts = np.bincount(labels, minlength=n_clusters)  # points per cluster
+    if counts is None:
+        counts = np.bincount(labels, minlength=n_clusters)  # points per cluster
     if n_features <= _FEW_FEATURES:
         # Few features (the course's 2-D data): for each feature, np.bincount adds up the
         # values of each cluster's points.
@@ -363,18 +368,19 @@ def _run_lloyd(X, centers, max_iter, tol):
         # 1. Assignment step: every point joins its nearest centre.
         labels, sq_dist = _nearest_centers(X, centers)
         history.append(_snapshot(iteration, centers, labels, sq_dist))
+        if np.array_equal(labels, old_labels):
+            # No point changed cluster: converged. (The centres stay the ones these labels
+            # were assigned to, so labels and centres always match.)
+            strict_convergence = True
+            break
 
         # 2. Update step: every centre moves to the mean of its points. A cluster that lost
         #    all its points is re-seeded first (see _reseed_empty_clusters).
-        labels_for_update = _reseed_empty_clusters(labels, sq_dist, n_clusters)
-        new_centers = _update_centers(X, labels_for_update, n_clusters, old_centers=centers)
+        labels_for_update, counts = _reseed_empty_clusters(labels, sq_dist, n_clusters)
+        new_centers = _update_centers(X, labels_for_update, n_clusters, centers, counts)
 
-        # 3. Stop when no point changed cluster (the update then gives the same centres: keep
-        #    those the labels belong to), or when the centres moved less than tol (the squared
-        #    distances each centre moved, added up).
-        if np.array_equal(labels, old_labels):
-            strict_convergence = True
-            break
+        # 3. Stop when the centres moved less than tol (the squared distances each centre
+        #    moved, added up).
         center_shift = ((new_centers - centers) ** 2).sum()
         centers, old_labels = new_centers, labels
         if center_shift <= tol:
@@ -402,16 +408,18 @@ def _reseed_empty_clusters(labels, sq_dist, n_clusters):
     copy of ``labels``); the next assignment step then sorts things out. If every point sits
     exactly on its centre (more clusters than distinct points), nothing can help: the labels
     are returned unchanged and the empty cluster keeps its centre.
+
+    Returns the labels for the update step and the number of points in each cluster.
     """
     counts = np.bincount(labels, minlength=n_clusters)
     if counts.all() or sq_dist.max() == 0:
-        return labels
+        return labels, counts
     empty = np.flatnonzero(counts == 0)
     # The empty.size largest distances, in the order scikit-learn takes them.
     farthest = np.argpartition(sq_dist, -empty.size)[-empty.size :][::-1]
     labels = labels.copy()
     labels[farthest] = empty
-    return labels
+    return labels, np.bincount(labels, minlength=n_clusters)
 
 
 def _snapshot(iteration, centers, labels, sq_dist):

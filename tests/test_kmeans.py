@@ -20,6 +20,7 @@ from sklearn.cluster import KMeans as SkKMeans
 from sklearn.cluster import kmeans_plusplus as sk_kmeans_plusplus
 from sklearn.datasets import make_blobs
 from sklearn.exceptions import ConvergenceWarning, NotFittedError
+from threadpoolctl import threadpool_info, threadpool_limits
 
 from tutorial_lib import KMeans, _kmeans, assign_labels, kmeans_plusplus, update_centers
 
@@ -350,6 +351,31 @@ def test_predict_transform_score_match_sklearn(dtype):
     assert ours.transform(X_new).dtype == dtype
     assert_array_equal(KMeans(k, init=init).fit_predict(X), ref.labels_)
     assert_allclose(KMeans(k, init=init).fit_transform(X), ref.transform(X), rtol=rtol, atol=1e-4)
+
+
+def test_labels_have_sklearns_dtype():
+    X, k = load("blobs_2d")
+    init = X[:k].copy()
+    ours, ref = KMeans(k, init=init).fit(X), sk_lloyd(X, k, init)
+    assert ours.labels_.dtype == ref.labels_.dtype
+    assert ours.predict(X).dtype == ref.predict(X).dtype
+    assert ours.fit_predict(X).dtype == ref.fit_predict(X).dtype
+    assert assign_labels(X, init).dtype == ref.labels_.dtype
+
+
+def blas_threads():
+    return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+
+@pytest.mark.skipif(not blas_threads(), reason="no BLAS library found by threadpoolctl")
+def test_one_blas_thread_for_big_products_only():
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = blas_threads()
+        with _kmeans._one_blas_thread(np.empty((100_000, 16)), 8):
+            assert blas_threads() == {1}
+        assert blas_threads() == before
+        with _kmeans._one_blas_thread(np.empty((1_000, 2)), 3):
+            assert blas_threads() == before  # small: no limit set (BLAS uses one thread anyway)
 
 
 def test_dataframe_input_records_feature_names():

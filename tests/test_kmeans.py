@@ -420,6 +420,11 @@ GOOD_X = [[0.0, 1.0], [1.0, 0.0], [5.0, 5.0], [6.0, 5.0]]
         (GOOD_X, {"n_init": 0}, ValueError, "n_init must be a whole number >= 1"),
         (GOOD_X, {"max_iter": 0}, ValueError, "max_iter must be a whole number >= 1"),
         (GOOD_X, {"tol": -1.0}, ValueError, "tol must be a number >= 0"),
+        (GOOD_X, {"tol": np.nan}, ValueError, "tol must be a number >= 0; got nan"),
+        (GOOD_X, {"tol": "small"}, TypeError, "tol must be a number >= 0"),
+        (GOOD_X, {"n_init": 2.5}, TypeError, 'n_init must be a whole number >= 1 or "auto"'),
+        (GOOD_X, {"max_iter": 2.5}, TypeError, "max_iter must be a whole number >= 1"),
+        (GOOD_X, {"init": lambda X, k, random_state: X[:k]}, TypeError, "function '<lambda>'"),
     ],
 )
 def test_bad_input_to_fit(X, params, error, match):
@@ -441,11 +446,32 @@ def test_different_number_of_features_after_fit(method):
         getattr(km, method)([[0.0, 1.0, 2.0]])
 
 
-def test_sparse_input_is_refused_clearly():
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda X: KMeans(2).fit(X),
+        lambda X: KMeans(2).fit(np.eye(4)).predict(X),
+        lambda X: assign_labels(X, [[0.0] * 4]),
+        lambda X: update_centers(X, [0, 1, 0, 1], 2),
+        lambda X: kmeans_plusplus(X, 2),
+    ],
+    ids=["fit", "predict", "assign_labels", "update_centers", "kmeans_plusplus"],
+)
+def test_sparse_input_is_refused_clearly(call):
     from scipy import sparse
 
-    with pytest.raises(TypeError, match="dense data.*toarray"):
-        KMeans(2).fit(sparse.csr_matrix(np.eye(4)))
+    with pytest.raises(TypeError, match="X is a sparse matrix.*dense data.*X.toarray"):
+        call(sparse.csr_matrix(np.eye(4)))
+
+
+@pytest.mark.parametrize("init", ["k-means++", "random"])
+def test_n_init_auto_means_what_it_means_in_sklearn(init):
+    X, k = load("source_a")
+    ours = KMeans(k, init=init, n_init="auto", random_state=0).fit(X)
+    ref = SkKMeans(k, init=init, n_init="auto", random_state=0, algorithm="lloyd").fit(X)
+    assert len(ours.n_init_inertias_) == (1 if init == "k-means++" else 10)
+    assert_array_equal(ours.labels_, ref.labels_)
+    assert ours.inertia_ == pytest.approx(ref.inertia_, rel=1e-12)
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,14 @@ together (``_run_lloyd`` is one run, ``KMeans.fit`` keeps the best of ``n_init``
 
 From the same starting centres, ``KMeans`` gives the same labels, centres (up to rounding),
 inertia and number of iterations as ``sklearn.cluster.KMeans(algorithm="lloyd")``: it uses the
-same stopping rule, the same tolerance scaling and the same re-seeding of empty clusters.
+same stopping rule, the same tolerance scaling and the same re-seeding of empty clusters. One
+exception: a point exactly half-way between two centres (which happens with whole-number or
+repeated values) goes to the lower-numbered centre here, while in scikit-learn rounding decides;
+from there the two runs can end in different clusterings.
 
-The loops over blocks of rows (``_row_chunks``) are only there for speed and memory on big
-data; on the course's data there is a single block, and each step is the plain numpy formula.
+Each step computes what a plain numpy formula says (the comments give it), written to be quick
+and to need little memory. The loops over blocks of rows (``_row_chunks``) are only there for
+big data; the course's small data sets fit in a single block.
 """
 
 import contextlib
@@ -40,12 +44,18 @@ from ._validation import (
 
 __all__ = ["KMeans", "assign_labels", "update_centers", "kmeans_plusplus"]
 
+# ---------------------------------------------------------------------------------------------
+# Speed and memory helpers. They are not part of k-means: skip them on a first reading and go
+# to step 1 below.
+# ---------------------------------------------------------------------------------------------
+
 # Distances are computed for a block of rows at a time, about this many numbers per block
-# (0.5 MB in float64), so that memory stays small: never an (n_samples, n_clusters, n_features)
-# array, and not even a full (n_samples, n_clusters) one.
+# (0.5 MB in float64; at least 256 rows), so that memory stays small: never an
+# (n_samples, n_clusters, n_features) array, and not even a full (n_samples, n_clusters) one.
 _CHUNK_ELEMENTS = 2**16
 
-# OpenBLAS runs a matrix product of fewer than about this many multiplications on one thread.
+# BLAS is the library numpy uses for matrix products (OpenBLAS in numpy's wheels). OpenBLAS
+# runs a product of fewer than about this many multiplications on a single thread.
 _SMALL_PRODUCT = 2**18
 
 # Up to this many features, the centre update adds up each cluster with one np.bincount per
@@ -73,9 +83,9 @@ def _one_blas_thread(X, n_clusters):
     return _threadpools().limit(limits=1, user_api="blas")
 
 
-def _row_chunks(n_samples, n_clusters):
-    """Yield slices of rows, each small enough for an (n_rows, n_clusters) block."""
-    n_rows = max(256, _CHUNK_ELEMENTS // n_clusters)
+def _row_chunks(n_samples, width):
+    """Yield slices of rows, each small enough for an (n_rows, width) block of numbers."""
+    n_rows = max(256, _CHUNK_ELEMENTS // width)
     for start in range(0, n_samples, n_rows):
         yield slice(start, start + n_rows)
 
@@ -120,23 +130,26 @@ def _nearest_centers(X, centers):
     (``np.intp``, what argmin gives and np.bincount takes); the public functions turn them into
     int32, as scikit-learn's.
     """
-    n_samples, n_clusters = X.shape[0], centers.shape[0]
+    (n_samples, n_features), n_clusters = X.shape, centers.shape[0]
     labels = np.empty(n_samples, dtype=np.intp)
     sq_dist = np.empty(n_samples, dtype=np.result_type(X, centers))
     # ||x - c||**2 = ||x||**2 - 2 x.c + ||c||**2. The first term is the same for every centre,
     # so the nearest centre is the one with the smallest -2 x.c + ||c||**2: one matrix product.
     minus_2_centers_t = -2 * centers.T
+    # The squared length of each centre: (centers ** 2).sum(axis=1), without a temporary array.
     center_sq_norms = np.einsum("ij,ij->i", centers, centers)
-    ones = np.ones(X.shape[1], dtype=sq_dist.dtype)
-    for rows in _row_chunks(n_samples, n_clusters):
+    ones = np.ones(n_features, dtype=sq_dist.dtype)
+    for rows in _row_chunks(n_samples, max(n_clusters, n_features)):
         scores = X[rows] @ minus_2_centers_t  # (n_rows, n_clusters)
         scores += center_sq_norms
         nearest = scores.argmin(axis=1, out=labels[rows])  # written straight into labels
-        # The squared distance to the chosen centre, computed directly: more accurate than
-        # the formula above when x and c are close, which matters for the inertia.
-        # (np.take is centers[nearest], about 10x quicker for small arrays. The sign of the
-        # difference does not matter once squared, so it is computed in place, and the sum
-        # of each row is a matrix product with ones, quicker than np.einsum for few features.)
+        # The squared distance to the chosen centre, computed directly (more accurate than
+        # the formula above when x and c are close, which matters for the inertia):
+        #     sq_dist[rows] = ((X[rows] - centers[nearest]) ** 2).sum(axis=1)
+        # The lines below compute the same, quicker: np.take is centers[nearest], about 10x
+        # quicker for small arrays; the difference is taken the other way round (its sign
+        # does not matter once squared) so that it can be done in place, without temporary
+        # arrays; and the sum of each row is a matrix product with ones, quicker than .sum.
         del scores  # no longer needed: free it before allocating more
         diff = np.take(centers, nearest, axis=0).astype(sq_dist.dtype, copy=False)
         diff -= X[rows]
@@ -167,7 +180,8 @@ def update_centers(X, labels, n_clusters, *, old_centers=None):
     Returns
     -------
     centers : ndarray of shape (n_clusters, n_features)
-        ``centers[j]`` is the mean of the points with label ``j``.
+        ``centers[j]`` is the mean of the points with label ``j``, or ``old_centers[j]`` if
+        cluster ``j`` has no points. Same float type as X (float32 stays float32).
 
     Raises
     ------
@@ -206,6 +220,8 @@ def _update_centers(X, labels, n_clusters, old_centers=None, counts=None):
     n_samples, n_features = X.shape
     if counts is None:
         counts = np.bincount(labels, minlength=n_clusters)  # points per cluster
+    # The plain formula: np.array([X[labels == j].mean(axis=0) for j in range(n_clusters)]).
+    # That reads X once per cluster; the sums below read it once in all.
     if n_features <= _FEW_FEATURES:
         # Few features (the course's 2-D data): for each feature, np.bincount adds up the
         # values of each cluster's points.
@@ -230,6 +246,7 @@ def _update_centers(X, labels, n_clusters, old_centers=None, counts=None):
             f"cluster {np.flatnonzero(empty)[0]} has no points, so its mean is undefined; "
             "pass old_centers= to keep its previous centre."
         )
+    # (np.maximum(counts, 1) only avoids 0 / 0 for the empty clusters, replaced just after.)
     centers = sums / np.maximum(counts, 1)[:, np.newaxis].astype(X.dtype)
     centers[empty] = old_centers[empty]
     return centers
@@ -258,15 +275,16 @@ def kmeans_plusplus(X, n_clusters, *, random_state=None, n_local_trials=None):
         Seed for the random draws; the same seed gives the same centres as
         ``sklearn.cluster.kmeans_plusplus``.
     n_local_trials : int or None, default=None
-        Candidates per centre after the first; None means ``2 + int(log(k))``. 1 gives the
-        original (non-greedy) k-means++.
+        Candidates per centre after the first; None means ``2 + int(log(k))`` (natural
+        logarithm). 1 gives the original (non-greedy) k-means++.
 
     Returns
     -------
     centers : ndarray of shape (n_clusters, n_features)
         The starting centres, ``X[indices]``.
     indices : ndarray of shape (n_clusters,)
-        Row of X of each centre.
+        Row of X of each centre. If X has fewer distinct points than k, some centres (and
+        indices) repeat, as in scikit-learn.
 
     Examples
     --------
@@ -305,12 +323,15 @@ def _kmeans_plusplus(X, n_clusters, random_state, n_local_trials=None):
 
     for c in range(1, n_clusters):
         # 2. Draw candidates with probability proportional to closest_sq: uniform numbers in
-        #    [0, total) looked up in the running sum of closest_sq.
+        #    [0, total) looked up in the running sum of closest_sq. (This is what
+        #    random_state.choice(n_samples, p=closest_sq / total) does inside, written out so
+        #    that the random numbers used are the same as scikit-learn's.)
         targets = random_state.uniform(size=n_local_trials) * total
         candidates = np.searchsorted(np.cumsum(closest_sq), targets)
         candidates = np.minimum(candidates, n_samples - 1)  # rounding can overshoot the end
         # 3. Keep the candidate that leaves the smallest total squared distance.
         sq_dist = _sq_distances_to_rows(X, x_sq_norms, candidates)  # (n_candidates, n_samples)
+        # For each candidate: each point's distance to its nearest centre if it were added.
         np.minimum(sq_dist, closest_sq, out=sq_dist)
         totals = sq_dist.sum(axis=1)
         best = np.argmin(totals)
@@ -379,7 +400,7 @@ def _run_lloyd(X, centers, max_iter, tol):
         labels_for_update, counts = _reseed_empty_clusters(labels, sq_dist, n_clusters)
         new_centers = _update_centers(X, labels_for_update, n_clusters, centers, counts)
 
-        # 3. Stop when the centres moved less than tol (the squared distances each centre
+        # 3. Stop when the centres moved at most tol (the squared distances each centre
         #    moved, added up).
         center_shift = ((new_centers - centers) ** 2).sum()
         centers, old_labels = new_centers, labels
@@ -389,8 +410,8 @@ def _run_lloyd(X, centers, max_iter, tol):
     if not strict_convergence:
         # The centres moved after the last assignment: assign once more so the labels match.
         labels, sq_dist = _nearest_centers(X, centers)
-    # The last entry: the final centres, labels and inertia (a repeat of the previous entry when
-    # no label changed, the update step having left the centres where they were).
+    # The last entry: the final centres, labels and inertia (when no label changed, the loop
+    # stopped before the update step, so this entry repeats the previous one).
     history.append(_snapshot(iteration + 1, centers, labels, sq_dist))
     return {
         "centers": centers,
@@ -434,6 +455,8 @@ def _snapshot(iteration, centers, labels, sq_dist):
 
 def _same_partition(labels_a, labels_b, n_clusters):
     """True if both labellings make the same groups, perhaps numbered differently."""
+    # Encode each (a, b) pair of labels as one number. The groups are the same exactly when
+    # there are as many distinct pairs as distinct labels on each side (a one-to-one match).
     pairs = np.unique(labels_a.astype(np.int64) * n_clusters + labels_b)
     return pairs.size == np.unique(labels_a).size == np.unique(labels_b).size
 
@@ -448,7 +471,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
 
     Lloyd's algorithm repeats two steps: (1) assign every point to its nearest centre,
     (2) move every centre to the mean of its points; it stops (3) when no point changes
-    cluster, when the centres move less than ``tol``, or after ``max_iter`` iterations.
+    cluster, when the centres move at most ``tol``, or after ``max_iter`` iterations.
     Because the result depends on the starting centres, the whole run is repeated ``n_init``
     times and the run with the lowest inertia is kept.
 
@@ -461,8 +484,10 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         How to start: "k-means++" (spread-out data points, see :func:`kmeans_plusplus`),
         "random" (k distinct data points drawn at random), or the starting centres
         themselves (then only one run is made, whatever ``n_init``).
-    n_init : int, default=10
+    n_init : int or "auto", default=10
         The number of runs from different starting centres; the best one by inertia is kept.
+        "auto", scikit-learn's default since version 1.4, means 1 run with "k-means++" and
+        10 with "random".
     max_iter : int, default=300
         The largest number of iterations (assignment + update) in one run.
     tol : float, default=1e-4
@@ -470,10 +495,13 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         scikit-learn: a run stops when the centre shift (the sum over centres of the squared
         distance each centre moved in one update) is at most
         ``tol * np.mean(np.var(X, axis=0))``, tol times the average variance of the features.
-        ``tol=0`` stops only when no point changes cluster, or at ``max_iter``.
+        ``tol=0`` stops only when no point changes cluster, when no centre moves at all, or
+        at ``max_iter``.
     random_state : int, RandomState instance or None, default=None
-        Seed for the starting centres. With the same seed, the results are the same as
-        ``sklearn.cluster.KMeans(algorithm="lloyd")`` (up to rounding).
+        Seed for the starting centres. With the same seed and the same parameters (``n_init``
+        included: scikit-learn's default is "auto", here 10), the results are the same as
+        ``sklearn.cluster.KMeans(algorithm="lloyd")`` up to rounding (but see the Notes on
+        points half-way between two centres).
 
     Attributes
     ----------
@@ -485,7 +513,9 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         Within-cluster sum of squares (WCSS): the sum of squared distances of the points to
         their centres.
     n_iter_ : int
-        The number of update steps in the best run.
+        The number of iterations of the best run, counted as scikit-learn counts them: an
+        assignment step followed by an update step is one iteration, and so is a last
+        assignment step that changed no label (no update follows it).
     n_features_in_ : int
         The number of features seen in ``fit``.
     feature_names_in_ : ndarray of shape (n_features_in_,)
@@ -497,7 +527,8 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         inertia. There are ``n_iter_ + 1`` entries and the last one is the final result (if
         the run stopped because no label changed, the last two entries are equal). Labels are
         stored in the smallest integer type (uint8 for k <= 256): about n_samples bytes per
-        iteration.
+        iteration. Turn them into ``int`` (``.astype(int)``) before doing arithmetic with
+        them: in uint8, 0 - 1 is 255.
     n_init_inertias_ : ndarray of shape (n_init,)
         The final inertia of each run (of shape (1,) when ``init`` is an array).
 
@@ -514,9 +545,14 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
     ``ConvergenceWarning`` says so and some clusters stay empty.
 
     Unlike scikit-learn's KMeans, there is no ``sample_weight``, sparse data is refused, and
-    X is not centred first (no copy of X; rounding differs, so a point exactly half-way
-    between two centres may go either way). When no label changes, the centres the labels
-    were assigned to are kept, so ``labels_`` always equals ``predict(X)``.
+    X is not centred first (no copy of X). Rounding therefore differs a little: a point
+    exactly half-way between two centres goes to the lower-numbered one here, while in
+    scikit-learn rounding decides, and one such point can lead the two runs to different
+    clusterings (it happens with whole-number or repeated values). When no label changes, the
+    centres the labels were assigned to are kept, so ``labels_`` always equals ``predict(X)``.
+
+    Scale your data: values beyond about 1e154 (1e19 in float32) overflow when squared, and
+    k-means on unscaled features measures mostly the feature with the largest range anyway.
 
     Examples
     --------
@@ -570,6 +606,15 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         if isinstance(init, str):
             check_option(init, "init", ("k-means++", "random"))
             n_runs = self.n_init
+            if n_runs == "auto":  # scikit-learn's meaning of "auto"
+                n_runs = 1 if init == "k-means++" else 10
+        elif callable(init):
+            name = getattr(init, "__name__", "?")
+            raise TypeError(
+                "init must be 'k-means++', 'random' or an array of starting centres of shape "
+                f"(n_clusters, n_features); got the function {name!r}, which this KMeans does "
+                "not take (call it yourself and pass the centres it returns)."
+            )
         else:  # starting centres given: every run would be the same, so make one
             init = check_centers(init, X.shape[1], n_clusters, name="init").astype(X.dtype)
             n_runs = 1
@@ -645,6 +690,10 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         check_is_fitted(self)
         X = self._check_X(X, reset=False)
         centers = self.cluster_centers_
+        # ||x - c||**2 = ||x||**2 - 2 x.c + ||c||**2, as in _nearest_centers, now with the
+        # ||x||**2 term since the distances themselves are wanted. Rounding can make a tiny
+        # negative number (hence the maximum with 0) and makes distances to points very close
+        # to a centre less exact than the inertia, which is computed from the differences.
         sq_dist = X @ (-2 * centers.T)
         sq_dist += np.einsum("ij,ij->i", X, X)[:, np.newaxis]
         sq_dist += np.einsum("ij,ij->i", centers, centers)
@@ -655,8 +704,10 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         return self.fit(X).transform(X)
 
     def score(self, X, y=None):
-        """Opposite of the inertia of X: minus the sum of squared distances to the nearest
-        centre (higher is better, as for every scikit-learn score).
+        """Minus the inertia of X (higher is better, as for every scikit-learn score).
+
+        The inertia is the sum of the squared distances from the points to their nearest
+        centre.
 
         Parameters
         ----------
@@ -676,6 +727,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         return -float(sq_dist.sum(dtype=np.float64))
 
     def __sklearn_tags__(self):
+        # Tells scikit-learn's checks that transform keeps float32 input in float32.
         tags = super().__sklearn_tags__()
         tags.transformer_tags.preserves_dtype = ["float64", "float32"]
         return tags
@@ -685,16 +737,22 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
     def _check_X(self, X, *, reset):
         """Check X with clear messages, then record (reset=True) or compare the number and
         names of the features with scikit-learn's validate_data."""
-        if hasattr(X, "tocsr"):  # a scipy sparse matrix
-            raise TypeError("KMeans needs dense data, but X is a sparse matrix; use X.toarray().")
         X_checked = check_matrix(X, "X")
         validate_data(self, X, reset=reset, skip_check_array=True)
         return X_checked
 
     def _check_params(self):
+        """A wrong type of value raises TypeError, a value out of range ValueError."""
         for name in ("n_init", "max_iter"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, Integral) or value < 1:
+            if name == "n_init" and value == "auto":
+                continue
+            if isinstance(value, bool) or not isinstance(value, Integral):
+                also = ' or "auto"' if name == "n_init" else ""
+                raise TypeError(f"{name} must be a whole number >= 1{also}; got {value!r}.")
+            if value < 1:
                 raise ValueError(f"{name} must be a whole number >= 1; got {value!r}.")
-        if isinstance(self.tol, bool) or not isinstance(self.tol, Real) or not self.tol >= 0:
+        if isinstance(self.tol, bool) or not isinstance(self.tol, Real):
+            raise TypeError(f"tol must be a number >= 0; got {self.tol!r}.")
+        if not self.tol >= 0:  # also catches NaN
             raise ValueError(f"tol must be a number >= 0; got {self.tol!r}.")

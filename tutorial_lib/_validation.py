@@ -11,6 +11,7 @@ from numbers import Integral
 import numpy as np
 import pandas as pd
 from pandas.api.types import is_numeric_dtype
+from scipy import sparse
 from sklearn.utils import check_array
 
 __all__ = ["check_matrix", "check_centers", "check_labels", "check_n_clusters", "check_option"]
@@ -61,7 +62,11 @@ def check_matrix(X, name="X", *, shape_name="(n_samples, n_features)"):
         If X is not 2-D, is empty (no rows or no columns), or holds NaN or infinity.
     """
     if X is None:
-        raise TypeError(f"{name} is None; pass an array of shape (n_samples, n_features).")
+        raise TypeError(f"{name} is None; pass an array of shape {shape_name}.")
+    if sparse.issparse(X):
+        raise TypeError(
+            f"{name} is a sparse matrix, but dense data is needed here; use {name}.toarray()."
+        )
     if (
         type(X) is np.ndarray
         and X.dtype in (np.float64, np.float32)
@@ -91,9 +96,11 @@ def check_matrix(X, name="X", *, shape_name="(n_samples, n_features)"):
         )
     if dims != 2:
         shape = X.shape
+        # "(n_samples, n_features)" -> "sample", "feature": what one row and one column are
+        row, column = (part.strip()[2:-1] for part in shape_name.strip("()").split(","))
         hint = (
-            f" Reshape your data: {name}.reshape(-1, 1) for a single feature, "
-            f"{name}.reshape(1, -1) for a single sample."
+            f" Reshape your data: {name}.reshape(-1, 1) for a single {column}, "
+            f"{name}.reshape(1, -1) for a single {row}."
             if dims == 1
             else ""
         )

@@ -18,6 +18,12 @@ sklearn.cluster.kmeans_plusplus the same way.
 Goals (issue 3), on 2 cores: fit no slower than sklearn at the course's scale (n=1,000, d=2,
 k=3); within 3x at n=100,000, d=64, k=64; within 4x at n=1,000,000, d=16, k=16; within 6x at
 n=100,000, d=16, k=8; peak extra memory no more than sklearn's; kmeans_plusplus within 1.2x.
+
+One goal is traded on purpose: at the course's scale ours takes a little more memory than
+sklearn (the script prints how much; a tenth of a megabyte in all). history_, which the course
+plots, and one block of distances for all 1,000 rows account for it. Blocks of 256 rows, like
+sklearn's, would meet it, but would make the fit at that same size slower than sklearn's,
+and speed there is what a learner notices. At every larger size ours needs far less memory.
 """
 
 import argparse
@@ -210,7 +216,12 @@ def main():
                 f"{ours_mem[0]:7.2f} ({ours_mem[1]:.2f}) / {sk_mem[0]:6.2f} ({sk_mem[1]:.2f}) ; "
                 f"{ours_mem[2]:6.1f} / {sk_mem[2]:6.1f}"
             )
-        ok = "ok" if fit_ratio <= goal and pp_ratio <= PLUSPLUS_GOAL else "SLOWER THAN GOAL"
+        verdicts = []
+        if fit_ratio > goal or pp_ratio > PLUSPLUS_GOAL:
+            verdicts.append("SLOWER THAN GOAL")
+        if not args.no_memory and ours_mem[0] > sk_mem[0]:
+            verdicts.append(f"MORE MEMORY (+{ours_mem[0] - sk_mem[0]:.2f} MB)")
+        ok = ", ".join(verdicts) or "ok"
         print(
             f"{n:>9,} {d:>3} {k:>3} | {fit_ratio:8.2f}x {goal:4.1f}x {sk_seconds:9.4f} | "
             f"{pp_ratio:7.2f}x | {memory:>48}  {ok}",

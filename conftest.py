@@ -1,4 +1,6 @@
-"""Shared test set-up: one BLAS/OpenMP thread, a non-GUI matplotlib backend, a checked nbval config."""
+"""Shared test set-up: one BLAS/OpenMP thread, a non-GUI matplotlib backend, a checked nbval
+config."""
+
 import os
 
 # Set before numpy is imported (here, and in the notebook kernels nbval starts, which inherit

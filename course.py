@@ -2,7 +2,7 @@
 
     python3 course.py lab         create .venv if needed, then open the course in JupyterLab
     python3 course.py test        create .venv if needed, then run every test (unit + notebooks)
-    python3 course.py notebooks   re-execute every notebook in place, in order, each in a fresh kernel
+    python3 course.py notebooks   re-execute every notebook in place, in order, fresh kernels
     python3 course.py html        build a static HTML site of the course into site/
     python3 course.py bench       run the benchmark scripts (ratios against scikit-learn)
     python3 course.py latest      run the notebooks against the newest releases, in .venv-latest
@@ -95,14 +95,16 @@ def ensure_venv(env: Path = VENV, requirements: list[str] | None = None) -> Path
             except Exception as exc:  # ensurepip missing on some Linux distributions
                 fail(
                     f"could not create {env}: {exc}\n"
-                    "  On Debian/Ubuntu install the venv module: `sudo apt install python3.11-venv`."
+                    "  On Debian/Ubuntu install the venv module: "
+                    "`sudo apt install python3.11-venv`."
                 )
         else:
             done = subprocess.run(cmd + ["-m", "venv", str(env)])
             if done.returncode != 0:
                 fail(
                     f"could not create {env}.\n"
-                    "  On Debian/Ubuntu install the venv module: `sudo apt install python3.11-venv`."
+                    "  On Debian/Ubuntu install the venv module: "
+                    "`sudo apt install python3.11-venv`."
                 )
     reqs = ["-r", str(REQUIREMENTS)] if requirements is None else requirements
     say("installing the pinned packages (about a minute the first time)")

@@ -1,5 +1,6 @@
 """tutorial_lib.checks: right answers pass, typical mistakes get their own hint, nothing raises
 on a wrong answer, and a learner's exception is re-raised after naming the case."""
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -123,7 +124,7 @@ def test_the_learners_function_gets_copies(check, capsys):
     capsys.readouterr()
     after = {name: getattr(checks, name)() for name in before}
     for name, cases in before.items():
-        for case_before, case_after in zip(cases, after[name]):
+        for case_before, case_after in zip(cases, after[name], strict=True):
             for key, value in case_before.args.items():
                 np.testing.assert_array_equal(value, case_after.args[key])
 
@@ -146,8 +147,8 @@ def wcss_right(X, labels, centers):
 
 def wcss_loop(X, labels, centers):
     total = 0.0
-    for point, label in zip(X, labels):
-        for value, centre_value in zip(point, centers[label]):
+    for point, label in zip(X, labels, strict=True):
+        for value, centre_value in zip(point, centers[label], strict=True):
             total += (value - centre_value) ** 2
     return total
 
@@ -382,47 +383,47 @@ def confusion(y_true, y_pred):
 def align_right(y_true, y_pred):
     clusters, classes, counts = confusion(y_true, y_pred)
     rows, cols = linear_sum_assignment(counts, maximize=True)
-    mapping = {clusters[r]: classes[c] for r, c in zip(rows, cols)}
+    mapping = {clusters[r]: classes[c] for r, c in zip(rows, cols, strict=True)}
     return np.array([mapping[c] for c in y_pred])
 
 
 def align_with_crosstab(y_true, y_pred):  # the notebook's solution style
     counts = pd.crosstab(y_true, y_pred)
     rows, cols = linear_sum_assignment(counts.to_numpy(), maximize=True)
-    mapping = {counts.columns[c]: counts.index[r] for r, c in zip(rows, cols)}
+    mapping = {counts.columns[c]: counts.index[r] for r, c in zip(rows, cols, strict=True)}
     return np.array([mapping[c] for c in y_pred])
 
 
 def align_mapping_only(y_true, y_pred):
     clusters, classes, counts = confusion(y_true, y_pred)
     rows, cols = linear_sum_assignment(counts, maximize=True)
-    return {clusters[r]: classes[c] for r, c in zip(rows, cols)}
+    return {clusters[r]: classes[c] for r, c in zip(rows, cols, strict=True)}
 
 
 def align_positions(y_true, y_pred):
     clusters, classes, counts = confusion(y_true, y_pred)
     rows, cols = linear_sum_assignment(counts, maximize=True)
-    mapping = dict(zip(clusters[rows], cols))
+    mapping = dict(zip(clusters[rows], cols, strict=True))
     return np.array([mapping[c] for c in y_pred])
 
 
 def align_majority(y_true, y_pred):
     clusters, classes, counts = confusion(y_true, y_pred)
-    mapping = dict(zip(clusters, classes[counts.argmax(axis=1)]))
+    mapping = dict(zip(clusters, classes[counts.argmax(axis=1)], strict=True))
     return np.array([mapping[c] for c in y_pred])
 
 
 def align_minimised(y_true, y_pred):
     clusters, classes, counts = confusion(y_true, y_pred)
     rows, cols = linear_sum_assignment(counts)
-    mapping = {clusters[r]: classes[c] for r, c in zip(rows, cols)}
+    mapping = {clusters[r]: classes[c] for r, c in zip(rows, cols, strict=True)}
     return np.array([mapping[c] for c in y_pred])
 
 
 def align_swapped(y_true, y_pred):
     clusters, classes, counts = confusion(y_true, y_pred)
     rows, cols = linear_sum_assignment(counts, maximize=True)
-    mapping = {clusters[c]: classes[r] for r, c in zip(rows, cols)}
+    mapping = {clusters[c]: classes[r] for r, c in zip(rows, cols, strict=True)}
     return np.array([mapping[c] for c in y_pred])
 
 
@@ -456,7 +457,9 @@ def test_align_labels_mistakes(func, hint, capsys):
 
 def test_accuracy_right(capsys):
     assert_passes(check_accuracy, lambda t, p: float(np.mean(t == p)), capsys)
-    assert_passes(check_accuracy, lambda t, p: sum(a == b for a, b in zip(t, p)) / len(t), capsys)
+    assert_passes(
+        check_accuracy, lambda t, p: sum(a == b for a, b in zip(t, p, strict=True)) / len(t), capsys
+    )
 
 
 @pytest.mark.parametrize(
@@ -522,12 +525,12 @@ def test_check_silhouette_accepts_a_right_answer_and_sklearn(capsys):
 @pytest.mark.parametrize(
     "wrong, hint",
     [
-        (lambda X, l: _silhouette_by_loop(X, l, divide_by_size=True), "cluster size - 1"),
-        (lambda X, l: _silhouette_by_loop(X, l, singleton_zero=False), "alone in its"),
-        (lambda X, l: _silhouette_by_loop(X, l, squared=True), "squared distances"),
-        (lambda X, l: float(_silhouette_by_loop(X, l).mean()), "one number"),
-        (lambda X, l: -_silhouette_by_loop(X, l), "sign is flipped"),
-        (lambda X, l: None, "Not implemented yet"),
+        (lambda X, lab: _silhouette_by_loop(X, lab, divide_by_size=True), "cluster size - 1"),
+        (lambda X, lab: _silhouette_by_loop(X, lab, singleton_zero=False), "alone in its"),
+        (lambda X, lab: _silhouette_by_loop(X, lab, squared=True), "squared distances"),
+        (lambda X, lab: float(_silhouette_by_loop(X, lab).mean()), "one number"),
+        (lambda X, lab: -_silhouette_by_loop(X, lab), "sign is flipped"),
+        (lambda X, lab: None, "Not implemented yet"),
     ],
 )
 def test_check_silhouette_names_the_mistake(wrong, hint, capsys):

@@ -1,4 +1,5 @@
 """course.py, the README's set-up command: clear messages instead of tracebacks."""
+
 import importlib.util
 import subprocess
 import sys

@@ -1,4 +1,5 @@
 """tutorial_lib.datasets: source parameters, determinism, honest examples, offline, bad input."""
+
 import socket
 
 import numpy as np

@@ -1,5 +1,6 @@
 """tutorial_lib.metrics: WCSS against KMeans' inertia, the hand-written silhouette against
 scikit-learn's, and the Hungarian label alignment against hand-made cases and brute force."""
+
 import itertools
 
 import numpy as np
@@ -163,9 +164,7 @@ def test_silhouette_in_small_chunks_gives_the_same_values(monkeypatch):
 @given(
     st.integers(min_value=3, max_value=25).flatmap(
         lambda n: st.tuples(
-            st.lists(
-                st.lists(st.integers(-5, 5), min_size=2, max_size=2), min_size=n, max_size=n
-            ),
+            st.lists(st.lists(st.integers(-5, 5), min_size=2, max_size=2), min_size=n, max_size=n),
             st.lists(st.integers(0, 3), min_size=n, max_size=n),
         )
     )
@@ -290,7 +289,7 @@ def test_alignment_is_the_best_one_to_one_matching(data):
 
     m = min(len(clusters), len(classes))
     best = max(
-        agreement(zip(chosen, targets))
+        agreement(zip(chosen, targets, strict=True))
         for chosen in itertools.combinations(clusters, m)
         for targets in itertools.permutations(classes, m)
     )

@@ -1,4 +1,5 @@
 """setup_notebook and describe_figure: what the setup cell of every notebook calls."""
+
 import matplotlib.pyplot as plt
 import pytest
 import sklearn

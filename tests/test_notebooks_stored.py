@@ -3,6 +3,7 @@
 nbval (run on the notebooks themselves) checks that the outputs can be reproduced; these
 tests check what a learner opening a stored notebook sees before running anything.
 """
+
 import json
 import re
 from pathlib import Path

@@ -1,5 +1,6 @@
 """The files that list packages agree, the README's links point at real notebooks,
 and tutorial_lib installs with a version."""
+
 import re
 import tomllib
 from pathlib import Path
@@ -36,7 +37,7 @@ def requirements_pins():
 
 
 def conda_pins(path):
-    """The pip section and the python version of a conda environment file (no YAML library needed)."""
+    """The pip section and python version of a conda environment file (no YAML library needed)."""
     text = path.read_text()
     python = re.search(r"^\s*-\s*python\s*=\s*([\d.]+)\s*$", text, re.M)
     pip_section = re.search(r"^\s*-\s*pip:\s*\n((?:\s+-\s+.*\n?)+)", text, re.M)
@@ -65,7 +66,9 @@ def test_pyproject_pins_agree_with_requirements():
     reqs = requirements_pins()
     assert pins, "pyproject.toml lists no dependencies"
     for name, version in pins.items():
-        assert reqs.get(name) == version, f"{name}: pyproject {version}, requirements {reqs.get(name)}"
+        assert reqs.get(name) == version, (
+            f"{name}: pyproject {version}, requirements {reqs.get(name)}"
+        )
     assert project["requires-python"] == "==3.11.*"
 
 

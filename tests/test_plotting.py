@@ -1,5 +1,6 @@
 """tutorial_lib.plotting: what was drawn (points, centres, titles, labels, legends, counts),
 that the given Axes come back, that no global setting changes, and clear errors on bad input."""
+
 import matplotlib
 import matplotlib.figure
 import matplotlib.pyplot as plt
@@ -243,7 +244,7 @@ def test_truth_vs_prediction_needs_two_axes(ax):
 def test_plot_iterations_one_panel_per_entry_with_points_centres_and_titles():
     axes = plot_iterations(X, HISTORY)
     assert len(axes) == len(HISTORY)
-    for a, entry in zip(axes, HISTORY):
+    for a, entry in zip(axes, HISTORY, strict=True):
         groups = by_label(a)
         assert n_points(a) == len(X)
         np.testing.assert_allclose(groups["centres"].get_offsets(), entry["centers"])

@@ -1,4 +1,5 @@
 """tutorial_lib.selection: sweep_k against scikit-learn, find_knee against kneed."""
+
 import numpy as np
 import pandas as pd
 import pytest

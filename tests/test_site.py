@@ -1,4 +1,5 @@
-"""The static HTML site (tools/build_site.py, `python3 course.py html`) builds and lists every notebook."""
+"""The static HTML site (tools/build_site.py, `python3 course.py html`) builds and lists every
+notebook."""
 
 import html
 import re
@@ -28,7 +29,10 @@ def first_heading(path):
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--out", str(out)], capture_output=True, text=True, timeout=300
+        [sys.executable, str(SCRIPT), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     return out

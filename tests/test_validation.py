@@ -1,4 +1,5 @@
 """The shared input checks: each bad input gets an error that names its problem."""
+
 import numpy as np
 import pandas as pd
 import pytest

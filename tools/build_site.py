@@ -98,10 +98,10 @@ def build(out: Path, folder: Path = NOTEBOOKS) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="lab")
     notebooks = [nbformat.read(path, as_version=4) for path in paths]
-    titles = [notebook_title(nb, path.stem) for nb, path in zip(notebooks, paths)]
-    pages = [(path.stem + ".html", title) for path, title in zip(paths, titles)]
+    titles = [notebook_title(nb, path.stem) for nb, path in zip(notebooks, paths, strict=True)]
+    pages = [(path.stem + ".html", title) for path, title in zip(paths, titles, strict=True)]
     written = []
-    for i, (nb, (page, title)) in enumerate(zip(notebooks, pages)):
+    for i, (nb, (page, title)) in enumerate(zip(notebooks, pages, strict=True)):
         target = out / page
         target.write_text(render_page(nb, title, exporter, page_nav(pages, i)), encoding="utf-8")
         written.append(target)

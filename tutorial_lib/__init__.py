@@ -7,57 +7,56 @@ helpers that the notebooks use. Everything public is re-exported here.
 
 __version__ = "0.1.0"
 
+from . import checks, datasets, metrics, plotting, selection  # noqa: E402
 from ._kmeans import (  # noqa: E402
     KMeans,
     assign_labels,
-    update_centers,
     kmeans_plusplus,
+    update_centers,
 )
-from .metrics import (  # noqa: E402
-    wcss,
-    silhouette_samples,
-    silhouette_score,
-    label_mapping,
-    align_labels,
-    aligned_accuracy,
-)
-from .selection import (  # noqa: E402
-    sweep_k,
-    find_knee,
-)
+from ._notebook import describe_figure, setup_notebook  # noqa: E402
 from .checks import (  # noqa: E402
-    check_wcss,
-    check_assign_labels,
-    check_update_centers,
-    check_standardize,
-    check_knee,
-    check_align_labels,
     check_accuracy,
+    check_align_labels,
+    check_assign_labels,
+    check_knee,
     check_silhouette,
+    check_standardize,
+    check_update_centers,
+    check_wcss,
 )
 from .datasets import (  # noqa: E402
+    FAILURE_CASES,
     load_blobs_a,
     load_blobs_b,
-    make_scaling_matters,
-    FAILURE_CASES,
-    make_failure_case,
-    load_penguins,
     load_image,
+    load_penguins,
+    make_failure_case,
+    make_scaling_matters,
+)
+from .metrics import (  # noqa: E402
+    align_labels,
+    aligned_accuracy,
+    label_mapping,
+    silhouette_samples,
+    silhouette_score,
+    wcss,
 )
 from .plotting import (  # noqa: E402
     plot_clusters,
-    plot_truth_vs_prediction,
-    plot_iterations,
-    plot_wcss_history,
-    plot_elbow,
-    plot_silhouette_scores,
-    plot_silhouette_diagram,
     plot_confusion_matrix,
+    plot_elbow,
+    plot_iterations,
     plot_right_wrong,
+    plot_silhouette_diagram,
+    plot_silhouette_scores,
+    plot_truth_vs_prediction,
+    plot_wcss_history,
 )
-
-from ._notebook import describe_figure, setup_notebook  # noqa: E402
-from . import checks, datasets, metrics, plotting, selection  # noqa: E402
+from .selection import (  # noqa: E402
+    find_knee,
+    sweep_k,
+)
 
 __all__ = [
     "__version__",

@@ -662,7 +662,7 @@ def _align_cases():
     #   [[5, 4, 0], [4, 0, 1], [0, 5, 7]]: the majority class of clusters 5 and 7 is the same
     counts = [[5, 4, 0], [4, 0, 1], [0, 5, 7]]
     true2, pred2 = [], []
-    for cluster, row in zip((5, 7, 9), counts):
+    for cluster, row in zip((5, 7, 9), counts, strict=True):
         for label, count in enumerate(row):
             true2 += [label] * count
             pred2 += [cluster] * count
@@ -847,8 +847,16 @@ def _silhouette_cases():
     labels1 = np.array([0, 0, 0, 1, 1, 1])
     # three groups, one point given to the wrong group, and a group of one point
     X2 = np.array(
-        [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [4.0, 4.0], [5.0, 4.0], [4.0, 5.0], [0.5, 0.5],
-         [10.0, 0.0]]
+        [
+            [0.0, 0.0],
+            [1.0, 0.0],
+            [0.0, 1.0],
+            [4.0, 4.0],
+            [5.0, 4.0],
+            [4.0, 5.0],
+            [0.5, 0.5],
+            [10.0, 0.0],
+        ]
     )
     labels2 = np.array([0, 0, 0, 1, 1, 1, 1, 2])
     return [

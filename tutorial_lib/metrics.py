@@ -321,7 +321,7 @@ def label_mapping(y_true, y_pred):
     """
     clusters, classes, counts, _ = _confusion(y_true, y_pred)
     assigned = _assigned_classes(counts)
-    return dict(zip(clusters.tolist(), classes[assigned].tolist()))
+    return dict(zip(clusters.tolist(), classes[assigned].tolist(), strict=True))
 
 
 def align_labels(y_true, y_pred):

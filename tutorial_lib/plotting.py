@@ -301,7 +301,14 @@ def _check_label_kinds(y_true, y_pred):
 # Scatter plots
 # ---------------------------------------------------------------------------------------------
 def plot_clusters(
-    X, labels=None, centers=None, *, ax=None, title=None, xlabel="x", ylabel="y",
+    X,
+    labels=None,
+    centers=None,
+    *,
+    ax=None,
+    title=None,
+    xlabel="x",
+    ylabel="y",
     legend_title="label",
 ):
     """Scatter the points, coloured by label, with the cluster centres marked.
@@ -572,7 +579,7 @@ def plot_iterations(X, history, *, steps=None, axes=None):
     gy = np.linspace(lo[1], hi[1], GRID_RESOLUTION)
     grid = np.column_stack([a.ravel() for a in np.meshgrid(gx, gy)])
 
-    for ax, idx in zip(axes, steps):
+    for ax, idx in zip(axes, steps, strict=False):  # axes may hold spare panels
         entry = entries[idx]
         centers = entry["centers"]
         regions = _nearest_center(grid, centers).reshape(GRID_RESOLUTION, GRID_RESOLUTION)
@@ -601,7 +608,7 @@ def plot_iterations(X, history, *, steps=None, axes=None):
                 label="previous centres",
                 zorder=3,
             )
-            for old, new in zip(previous, centers):
+            for old, new in zip(previous, centers, strict=True):
                 if not np.allclose(old, new):
                     ax.annotate(
                         "",
@@ -675,9 +682,7 @@ def plot_wcss_history(inertias, *, ax=None):
     values = _check_values(inertias, "inertias")
     ax = _new_axes(ax)
     _line(ax, np.arange(len(values)), values)
-    return _decorate(
-        ax, "WCSS after each iteration", "iteration (0 = start)", "WCSS (inertia)"
-    )
+    return _decorate(ax, "WCSS after each iteration", "iteration (0 = start)", "WCSS (inertia)")
 
 
 def plot_elbow(k_values, inertias, *, chosen_k=None, ax=None):

@@ -745,7 +745,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         """A wrong type of value raises TypeError, a value out of range ValueError."""
         for name in ("n_init", "max_iter"):
             value = getattr(self, name)
-            if name == "n_init" and value == "auto":
+            if name == "n_init" and isinstance(value, str) and value == "auto":
                 continue
             if isinstance(value, bool) or not isinstance(value, Integral):
                 also = ' or "auto"' if name == "n_init" else ""

@@ -85,19 +85,17 @@ def check_matrix(X, name="X", *, shape_name="(n_samples, n_features)"):
             )
         X = np.asarray(X)
     dims = len(X.shape)
+    # "(n_samples, n_features)" -> "sample", "feature": what one row and one column are
+    row, column = (part.strip()[2:-1] for part in shape_name.strip("()").split(","))
     if 0 in X.shape:
-        # "(n_samples, n_features)" -> "samples", "features": what the rows and columns are
-        rows, columns = (part.strip()[2:] for part in shape_name.strip("()").split(","))
-        what = rows if X.shape[0] == 0 else columns
+        what = row if X.shape[0] == 0 else column
         # the wording of scikit-learn's own message (its estimator checks look for it)
         raise ValueError(
-            f"{name} is empty: found 0 {what[:-1]}(s) (shape={tuple(X.shape)}) while a minimum "
+            f"{name} is empty: found 0 {what}(s) (shape={tuple(X.shape)}) while a minimum "
             f"of 1 is required. Pass an array of shape {shape_name}."
         )
     if dims != 2:
         shape = X.shape
-        # "(n_samples, n_features)" -> "sample", "feature": what one row and one column are
-        row, column = (part.strip()[2:-1] for part in shape_name.strip("()").split(","))
         hint = (
             f" Reshape your data: {name}.reshape(-1, 1) for a single {column}, "
             f"{name}.reshape(1, -1) for a single {row}."

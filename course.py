@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import venv
@@ -136,7 +137,32 @@ def test_env() -> dict[str, str]:
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> int:
-    return subprocess.run(cmd, cwd=ROOT, env=env).returncode
+    """Run cmd in the project folder, wait for it and return its exit code.
+
+    Nothing it starts (JupyterLab, pytest, a kernel) outlives this script: a SIGTERM sent to
+    this script is passed on to the command. Ctrl+C in the terminal already reaches the
+    command itself, which decides what to do (JupyterLab asks before it stops); this script
+    waits for it to finish, then stops too (KeyboardInterrupt), instead of going on to the
+    next notebook, say.
+    """
+    child = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    interrupted = []
+
+    def pass_on(signum, frame):
+        if signum == signal.SIGINT:
+            interrupted.append(signum)
+        else:
+            child.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, pass_on) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        code = child.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if interrupted:
+        raise KeyboardInterrupt
+    return code
 
 
 def notebooks() -> list[Path]:
@@ -254,4 +280,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        say("stopped (Ctrl+C)")
+        sys.exit(130)

@@ -1,8 +1,11 @@
 """course.py, the README's set-up command: clear messages instead of tracebacks."""
 
 import importlib.util
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +67,60 @@ def test_unknown_command_lists_the_commands():
     assert done.returncode == 1
     assert "unknown command 'tset'" in done.stderr
     assert "lab, test, notebooks" in done.stderr
+
+
+HAS_PROC = Path("/proc/self/stat").exists()
+
+
+def _running(pid):
+    """True if process pid exists and is not a zombie (read from Linux's /proc)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def _wait_until(condition, seconds=10.0):
+    end = time.monotonic() + seconds
+    while not condition() and time.monotonic() < end:
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.mark.skipif(not HAS_PROC, reason="needs POSIX signals and Linux's /proc")
+@pytest.mark.parametrize("how", ["SIGTERM to the script", "Ctrl+C in the terminal"])
+def test_what_the_script_started_stops_with_it(tmp_path, how):
+    # run() starts a long command, as `course.py lab` starts JupyterLab.
+    pid_file = tmp_path / "child.pid"
+    child_code = (
+        f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
+    )
+    wrapper_code = (
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('course', {str(ROOT / 'course.py')!r})\n"
+        "course = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(course)\n"
+        "try:\n"
+        f"    sys.exit(course.run([sys.executable, '-c', {child_code!r}]))\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(130)\n"
+    )
+    # A session of its own, like a terminal: Ctrl+C reaches every process of the group.
+    wrapper = subprocess.Popen([sys.executable, "-c", wrapper_code], start_new_session=True)
+    child_pid = None
+    try:
+        assert _wait_until(lambda: pid_file.exists() and pid_file.read_text())
+        child_pid = int(pid_file.read_text())
+        if how == "SIGTERM to the script":
+            wrapper.terminate()  # the script only, not its command
+        else:
+            os.killpg(wrapper.pid, signal.SIGINT)
+        code = wrapper.wait(timeout=20)
+        assert _wait_until(lambda: not _running(child_pid)), "the command outlived course.py"
+        if how == "Ctrl+C in the terminal":
+            assert code == 130  # the script stops too, after its command
+    finally:
+        wrapper.kill()
+        if child_pid is not None and _running(child_pid):
+            os.kill(child_pid, signal.SIGKILL)

@@ -8,6 +8,16 @@ Each ``check_*`` function
 
 A wrong answer never raises. If your function itself raises an error, the check first says
 which case it was working on, then lets the error through so that you see the traceback.
+The checks also stay friendly when your function misbehaves:
+
+- a stub that still raises ``NotImplementedError`` (or returns ...) is reported as "Not
+  answered yet", without a traceback (one that returns None as "Not implemented yet");
+- a case that runs for more than a few seconds (an endless loop) is stopped and named;
+- what your function prints is shown shortened (its first lines and a count), so the verdict
+  is always the last line, even after 200,000 printed lines;
+- a wrong result is quoted shortened, never as a huge repr;
+- floats are compared with a tolerance that suits their dtype (float32 answers pass when they
+  are as exact as float32 allows).
 
 Example
 -------
@@ -18,7 +28,10 @@ Correct! Your accuracy gives the right fraction on all 3 cases.
 True
 """
 
+import contextlib
 import copy
+import reprlib
+import threading
 from typing import NamedTuple
 
 import numpy as np
@@ -55,6 +68,128 @@ class _Case(NamedTuple):
 # The machinery shared by every check
 # --------------------------------------------------------------------------------------------
 
+_TIME_LIMIT = 5.0  # seconds one case may take before the check stops the learner's function
+_SHOW_LINES, _SHOW_CHARS = 10, 2000  # how much of a learner's own printing is shown per case
+_SHOW_RESULT = 300  # characters of a wrong result shown in a hint
+_HINT_CHARS = 1500  # a hint never gets longer than this
+
+
+class _TimeUp(BaseException):
+    """Raised inside the learner's function when a case runs past the time limit.
+
+    A BaseException, like KeyboardInterrupt, so that an ``except Exception`` in the learner's
+    code does not swallow it.
+    """
+
+
+def _raise_in_thread(thread_id, exc_type):
+    """Ask CPython to raise exc_type in the thread thread_id (None: cancel a pending one)."""
+    try:
+        import ctypes
+
+        set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    except (ImportError, AttributeError):  # not CPython: no time limit, the check still works
+        return
+    exc = None if exc_type is None else ctypes.py_object(exc_type)
+    set_async_exc(ctypes.c_ulong(thread_id), exc)
+
+
+def _call_with_time_limit(func, args, seconds):
+    """Return func(*args); raise _TimeUp in it if it runs longer than `seconds`.
+
+    A watchdog thread raises the exception in the calling thread. Unlike ``signal.alarm``
+    (Unix only, main thread only) this works the same in Jupyter on Linux, macOS and Windows,
+    and from any thread. The exception arrives between two Python bytecodes, so a loop written
+    in Python stops within milliseconds; a single long call into compiled code (one huge numpy
+    operation) is stopped only when that call returns.
+    """
+    caller = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def time_up():
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                _raise_in_thread(caller, _TimeUp)
+
+    watchdog = threading.Timer(seconds, time_up)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return func(*args)
+    finally:
+        with lock:
+            state["done"] = True
+        watchdog.cancel()
+        if state["fired"]:
+            _raise_in_thread(caller, None)  # fired just as func returned: drop it, if pending
+
+
+class _Printed:
+    """Stands in for sys.stdout while the learner's function runs: keeps the first lines it
+    prints and counts the rest, so that 200,000 printed lines cannot bury the verdict.
+    (A plain class with a lean write(): print calls it twice per line.)"""
+
+    encoding = "utf-8"
+
+    def __init__(self):
+        self.parts = []  # the first _SHOW_CHARS characters or so, as written
+        self.n_chars = 0
+        self.n_lines = 0
+        self.last = ""
+
+    def write(self, text):
+        n = len(text)
+        if self.n_chars < _SHOW_CHARS:
+            self.parts.append(text)
+        self.n_chars += n
+        self.n_lines += text.count("\n")
+        self.last = text
+        return n
+
+    def flush(self):
+        pass
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def excerpt(self, where):
+        """What to show of the printed text: at most _SHOW_LINES lines, then a count."""
+        if not self.n_chars:
+            return ""
+        kept = "".join(self.parts)[:_SHOW_CHARS]
+        total = self.n_lines + (not self.last.endswith("\n"))
+        shown = kept.splitlines()[:_SHOW_LINES]
+        text = "\n".join(shown)
+        if self.n_chars > len(text) + 1:
+            text += (
+                f"\n... [your function printed {total:,} lines ({self.n_chars:,} characters) on "
+                f"{where}; the check shows the first {len(shown)}]"
+            )
+        return text
+
+
+def _short(value, limit=_SHOW_RESULT):
+    """A short, readable form of any value, for hints: arrays are summarised, long reprs cut."""
+    if isinstance(value, np.ndarray):
+        with np.printoptions(threshold=20, edgeitems=3, precision=4, linewidth=88):
+            text = np.array2string(value, separator=", ")
+        if value.size > 20:
+            text += f" (shape {value.shape}, dtype {value.dtype})"
+    else:
+        short = reprlib.Repr()
+        short.maxstring, short.maxother, short.maxlist = 80, 80, 8
+        short.maxtuple, short.maxdict, short.maxset = 8, 6, 6
+        try:
+            text = short.repr(value)
+        except Exception:  # a learner's object whose repr itself fails
+            text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 5] + " ...]"
+
 
 def _describe(args):
     """'X: array of shape (6, 2), n_clusters: 2' -- what the learner's function was given."""
@@ -63,7 +198,7 @@ def _describe(args):
         if isinstance(value, np.ndarray):
             parts.append(f"{name}: array of shape {value.shape}, dtype {value.dtype}")
         else:
-            parts.append(f"{name}: {value!r}")
+            parts.append(f"{name}: {_short(value)}")
     return "; ".join(parts)
 
 
@@ -78,10 +213,44 @@ def _same(a, b):
     return a == b
 
 
+def _tolerance(result):
+    """(rtol, atol) for comparing a learner's floats with a float64 reference.
+
+    float64 answers must agree to _RTOL. An answer computed in lower precision (float32,
+    float16) is as right as its dtype allows when it agrees to a small multiple of that
+    dtype's machine epsilon (float32: 50 * 1.2e-7 = 6e-6), so it is judged by that.
+    """
+    dtype = getattr(result, "dtype", None)
+    if dtype is None and isinstance(result, (tuple, list)) and result:
+        dtype = getattr(result[0], "dtype", None)
+    if dtype is not None and dtype.kind in "fc" and np.finfo(dtype).eps > np.finfo(float).eps:
+        loose = 50 * float(np.finfo(dtype).eps)
+        return max(_RTOL, loose), max(_ATOL, loose)
+    return _RTOL, _ATOL
+
+
 def _close(a, b):
-    """Float comparison with the checks' tolerance (arrays must have the same shape)."""
+    """Float comparison of a learner's a with the reference b (arrays must have the same shape);
+    the tolerance follows a's dtype, see _tolerance."""
+    rtol, atol = _tolerance(a)
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=_RTOL, atol=_ATOL))
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
+
+
+def _digits_hint(a, b):
+    """A hint for an answer that is right to a few digits only (low precision), else None."""
+    a_arr = np.asarray(a)
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.shape != b.shape or not np.allclose(a, b, rtol=1e-2, atol=1e-2):
+        return None
+    scale = np.maximum(np.abs(b), 1.0)
+    error = float(np.max(np.abs(a - b) / scale))
+    digits = max(int(-np.log10(error)), 1) if error > 0 else 15
+    return (
+        f"your numbers agree with the reference to about {digits} digits only, which is too "
+        f"few for rounding alone (your result has dtype {a_arr.dtype}). The formula looks "
+        "right: compute in float64 (numpy's default) and do not round the result."
+    )
 
 
 def _plain(value):
@@ -99,11 +268,22 @@ def _as_number(result):
     return float(arr)
 
 
-def _run_check(func, cases, diagnose, success):
+def _not_answered(value):
+    """True for the placeholders of the student edition: None and ... (Ellipsis)."""
+    return value is None or value is Ellipsis
+
+
+def _run_check(func, cases, diagnose, success, time_limit=None):
     """Call func on every case; print the first problem found or the success message.
 
     ``diagnose(result, **case.args)`` returns None when the result is right, else a hint.
+    What func prints is shown shortened (first lines and a count), and the verdict is always
+    the last thing printed. A case that runs longer than time_limit seconds is stopped and
+    named. A stub that raises NotImplementedError or returns ... is "not answered yet" (one
+    that returns None, "not implemented yet"). Any other exception of func is re-raised
+    after the case is named.
     """
+    time_limit = _TIME_LIMIT if time_limit is None else time_limit
     if not callable(func):
         raise TypeError(
             f"Pass your function itself, without calling it: e.g. check(my_function), not "
@@ -112,29 +292,68 @@ def _run_check(func, cases, diagnose, success):
     for number, case in enumerate(cases, start=1):
         where = f"case {number} of {len(cases)} ({case.name})"
         given = copy.deepcopy(case.args)  # the learner's function may change its inputs
+        printed = _Printed()
+        outcome = None  # what went wrong while calling func, if anything
         try:
-            result = func(*given.values())
+            with contextlib.redirect_stdout(printed):
+                result = _call_with_time_limit(func, tuple(given.values()), time_limit)
+        except _TimeUp:
+            outcome = "time"
+        except NotImplementedError:
+            outcome = "stub"
         except Exception as exc:
+            outcome = exc
+        shown = printed.excerpt(where)
+        if shown:
+            print(shown)
+        if outcome == "time":
             print(
-                f"Your function raised {type(exc).__name__} on {where}.\n"
+                f"Stopped: your function was still running after {time_limit:g} seconds on "
+                f"{where}.\nIt was given {_describe(case.args)}.\n"
+                "These cases take a few milliseconds when the code is right; look for a loop "
+                "that never ends (a `while` whose condition never becomes false, or a loop "
+                "variable that is never updated)."
+                + (
+                    f" Printing is slow too: it printed {printed.n_lines:,} lines before it "
+                    "was stopped."
+                    if printed.n_lines > 10_000
+                    else ""
+                )
+            )
+            return False
+        if outcome is None and result is None:  # (message unchanged: stored outputs quote it)
+            print(
+                f"Not implemented yet: your function returned None on {where}. Replace the "
+                "placeholder with your code, and make sure the function ends with a `return` "
+                "statement."
+            )
+            return False
+        if outcome == "stub" or (outcome is None and result is Ellipsis):
+            how = (
+                "still raises NotImplementedError (the placeholder)"
+                if outcome == "stub"
+                else "returned ... (the placeholder)"
+            )
+            print(
+                f"Not answered yet: your function {how} on {where}. Replace the placeholder "
+                "with your code, make sure the function ends with a `return` statement, and "
+                "run the cell again."
+            )
+            return False
+        if outcome is not None:
+            print(
+                f"Your function raised {type(outcome).__name__} on {where}.\n"
                 f"It was given {_describe(case.args)}.\n"
                 "The error and the line where it happened follow."
             )
-            raise
-        if result is None:
-            print(
-                f"Not implemented yet: your function returned None on {where}. Replace the "
-                "placeholder with your code, and make sure the function ends with a "
-                "`return` statement."
-            )
-            return False
+            raise outcome
         try:
             with np.errstate(all="ignore"):
                 hint = diagnose(result, **case.args)
         except Exception as exc:  # a strange result must not crash the check
             hint = (
                 f"the check could not make sense of what your function returned "
-                f"({type(result).__name__}: {exc})."
+                f"({type(result).__name__}: {_short(str(exc), 200)})."
             )
         changed = [name for name in case.args if not _same(case.args[name], given[name])]
         if hint is None and changed:
@@ -144,6 +363,8 @@ def _run_check(func, cases, diagnose, success):
                 "Z = X - mean instead of X -= mean) so the caller's data stay as they were."
             )
         if hint is not None:
+            if len(hint) > _HINT_CHARS:
+                hint = hint[: _HINT_CHARS - 5] + " ..."
             print(f"Not quite, on {where}: {hint}")
             return False
     print(f"Correct! {success} on all {len(cases)} cases.")
@@ -196,7 +417,7 @@ def _diagnose_wcss(result, X, labels, centers):
         return f"return one number (a float), not an array of shape {arr.shape}."
     value = _as_number(result)
     if value is None:
-        return f"return one number (a float); your function returned {result!r}."
+        return f"return one number (a float); your function returned {_short(result)}."
     if _close(value, expected):
         return None
     distances = np.linalg.norm(X - centers[labels], axis=1)
@@ -310,7 +531,7 @@ def _diagnose_assign(result, X, centers):
     if arr.shape != (n,):
         return f"labels have the wrong shape: expected ({n},), one per point, got {arr.shape}."
     if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b" or np.any(arr != np.round(arr)):
-        return f"labels must be whole numbers (indices of centres); got {arr.tolist()}."
+        return f"labels must be whole numbers (indices of centres); got {_short(arr)}."
     if np.array_equal(arr, expected):
         return None
     if np.array_equal(arr, cdist(X, centers).argmax(axis=1)):
@@ -321,7 +542,7 @@ def _diagnose_assign(result, X, centers):
             "straight-line (Euclidean) distance sqrt(dx^2 + dy^2), or its square."
         )
     if np.any((arr < 0) | (arr >= k)):
-        return f"labels must be centre indices 0..{k - 1}; got {arr.tolist()}."
+        return f"labels must be centre indices 0..{k - 1}; got {_short(arr)}."
     wrong = np.flatnonzero(arr != expected)
     i = wrong[0]
     return (
@@ -493,7 +714,7 @@ def _diagnose_standardize(result, X_train, X_test):
             f"your function returned {type(result).__name__}"
             + (f" of shape {np.shape(result)}." if hasattr(result, "shape") else ".")
         )
-    z_train, z_test = (np.asarray(z, dtype=float) for z in result)
+    z_train, z_test = (np.asarray(z) for z in result)  # the dtype sets the tolerance
     if z_train.shape == X_test.shape and z_test.shape == X_train.shape:
         return "you returned (Z_test, Z_train); return the training set first: (Z_train, Z_test)."
     for name, z, X in (("Z_train", z_train, X_train), ("Z_test", z_test, X_test)):
@@ -538,6 +759,10 @@ def _diagnose_standardize(result, X_train, X_test):
             "you used one mean and one standard deviation for the whole array; compute one "
             "per column (feature), with axis=0."
         )
+    pairs = [(z_train, want_train, train_ok), (z_test, want_test, test_ok)]
+    rough = [_digits_hint(z, want) for z, want, ok in pairs if not ok]
+    if all(hint is not None for hint in rough):  # right formula, too few digits
+        return rough[0]
     if not train_ok:
         return (
             "Z_train should be (X_train - mean) / std, with the mean and standard deviation of "
@@ -595,7 +820,7 @@ def _diagnose_knee(result, k_values, inertias):
     expected = find_knee(k_values, inertias)
     value = _as_number(result)
     if value is None:
-        return f"return one k value (a whole number); your function returned {result!r}."
+        return f"return one k value (a whole number); your function returned {_short(result)}."
     if value == expected:
         return None
     k = k_values.astype(float)
@@ -803,7 +1028,7 @@ def _diagnose_accuracy(result, y_true, y_pred):
         return f"return one number between 0 and 1, not an array of shape {arr.shape}."
     value = _as_number(result)
     if value is None:
-        return f"return one number between 0 and 1; your function returned {result!r}."
+        return f"return one number between 0 and 1; your function returned {_short(result)}."
     if _close(value, expected):
         return None
     if _close(value, expected * n):

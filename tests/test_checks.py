@@ -745,3 +745,95 @@ def test_check_silhouette_names_the_mistake(wrong, hint, capsys):
     assert check_silhouette(wrong) is False
     out = capsys.readouterr().out
     assert hint in out and "Correct!" not in out
+
+
+# ---------------------------------------------------------------------------------------------
+# predict-then-run checks of notebooks 00-03: the right letter passes, every other one fails,
+# placeholders are "not answered yet"; the right letter is worked out here independently
+# ---------------------------------------------------------------------------------------------
+
+START_A = [[-4.0, 9.0], [-1.0, 9.0], [-1.0, -2.0]]
+START_B = [[-4.0, 9.0], [-1.0, 9.0], [5.0, 2.0]]
+
+
+def blobs_a():
+    from sklearn.datasets import make_blobs
+
+    return make_blobs(n_samples=400, centers=3, cluster_std=2.75, random_state=42)
+
+
+def right_letter_too_few():
+    from sklearn.cluster import KMeans as SklearnKMeans
+
+    X, y = blobs_a()
+    labels = SklearnKMeans(n_clusters=2, n_init=10, random_state=0).fit_predict(X)
+    pairs = pd.crosstab(labels, y).to_numpy()
+    return "c" if len(labels) == len(X) and (pairs > 50).sum(axis=1).max() == 2 else "b"
+
+
+def right_letter_tighter():
+    X, y = blobs_a()
+    means = np.array([X[y == j].mean(axis=0) for j in range(3)])
+    nearest = cdist(X, means).argmin(axis=1)
+    true_wcss = ((X - means[y]) ** 2).sum()
+    nearest_wcss = ((X - means[nearest]) ** 2).sum()
+    return "b" if nearest_wcss < true_wcss - 1e-6 else "a"
+
+
+def right_letter_stuck():
+    from sklearn.cluster import KMeans as SklearnKMeans
+
+    X, _ = blobs_a()
+    best = SklearnKMeans(n_clusters=3, n_init=10, random_state=0).fit(X).inertia_
+    stuck = [
+        SklearnKMeans(n_clusters=3, init=np.array(s), n_init=1).fit(X).inertia_ > 1.01 * best
+        for s in (START_A, START_B)
+    ]
+    return {(True, False): "a", (False, True): "b", (True, True): "c"}.get(tuple(stuck), "d")
+
+
+PREDICTION_CHECKS = [
+    (checks.check_too_few_clusters, (), right_letter_too_few, "abc"),
+    (checks.check_tighter_grouping, (), right_letter_tighter, "abc"),
+    (checks.check_stuck_start, (START_A, START_B), right_letter_stuck, "abcd"),
+]
+
+
+@pytest.mark.parametrize(("check", "extra", "right", "letters"), PREDICTION_CHECKS)
+def test_prediction_checks(check, extra, right, letters, capsys):
+    answer = right()
+    for letter in letters:
+        result = check(letter, *extra)
+        out = capsys.readouterr().out
+        assert result is (letter == answer), out
+        assert out.startswith("Correct!" if letter == answer else "Not quite"), out
+        assert "explain why" in out
+    for placeholder in (None, ...):
+        assert check(placeholder, *extra) is False
+        assert capsys.readouterr().out.startswith("Not answered yet")
+    assert check("z", *extra) is False and "Answer with one of" in capsys.readouterr().out
+    assert check(f"({answer.upper()})", *extra) is True  # "(B)" reads as "b"
+    capsys.readouterr()
+
+
+def test_stability_prediction_reads_the_data(capsys):
+    """Raw income/age fits disagree between halves (ARI well below 1); standardised agree."""
+    from sklearn.cluster import KMeans as SklearnKMeans
+    from sklearn.metrics import adjusted_rand_score
+    from sklearn.model_selection import train_test_split
+
+    from tutorial_lib import make_scaling_matters
+
+    X = make_scaling_matters(random_state=0).drop(columns="label").to_numpy()
+    X_train, X_test = train_test_split(X, train_size=0.7, random_state=0)
+    half = len(X_train) // 2
+    fits = [
+        SklearnKMeans(2, n_init=10, random_state=0).fit(part)
+        for part in (X_train[:half], X_train[half:])
+    ]
+    raw = adjusted_rand_score(*(fit.predict(X_test) for fit in fits))
+    assert raw < 0.9  # one split: the raw fits disagree
+    assert checks.check_stability_prediction("b") is True
+    out = capsys.readouterr().out
+    assert "standardised features median 1.00" in out
+    assert checks.check_stability_prediction("a") is False

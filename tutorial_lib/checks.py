@@ -52,6 +52,10 @@ __all__ = [
     "check_align_labels",
     "check_accuracy",
     "check_silhouette",
+    "check_too_few_clusters",
+    "check_tighter_grouping",
+    "check_stability_prediction",
+    "check_stuck_start",
 ]
 
 _RTOL, _ATOL = 1e-6, 1e-9  # how close a float answer must be to the reference
@@ -1171,3 +1175,236 @@ def check_silhouette(func):
     return _run_check(
         func, _silhouette_cases(), _diagnose_silhouette, "Your silhouette values match"
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Predict, then run, then explain: the machinery for judgement exercises
+# --------------------------------------------------------------------------------------------
+
+
+def _check_prediction(prediction, options, observed, evidence):
+    """Compare a learner's prediction (one letter of options) with what the data showed.
+
+    observed is the letter the data support, computed by the caller on the notebook's data;
+    evidence says what the data showed. The check never explains *why*: that is the learner's
+    part of the exercise (and the solution's).
+    """
+    letters = ", ".join(repr(letter) for letter in options)
+    if _not_answered(prediction):
+        print(
+            f"Not answered yet: set your prediction to one of {letters} (the options above), "
+            "then run the cell again."
+        )
+        return False
+    key = str(prediction).strip().strip("()").lower() if isinstance(prediction, str) else None
+    if key not in options:
+        print(f"Answer with one of {letters} (a string); got {_short(prediction)}.")
+        return False
+    if key == observed:
+        print(f"Correct! You predicted ({key}): {options[key]}.")
+    else:
+        print(
+            f"Not quite. You predicted ({key}): {options[key]}.\n"
+            f"What happened is ({observed}): {options[observed]}."
+        )
+    print(evidence)
+    print("Now explain why in a sentence or two, then compare with the solution.")
+    return key == observed
+
+
+# ---- Notebook 00: ask for too few clusters ----
+
+
+def check_too_few_clusters(prediction):
+    """Notebook 00: what does k-means do with n_clusters=2 on Source A's three blobs?
+
+    Parameters
+    ----------
+    prediction : str
+        'a', 'b' or 'c', as in the notebook's exercise.
+
+    Returns
+    -------
+    bool
+        True if the prediction matches what tutorial_lib's KMeans does on the data.
+    """
+    from . import KMeans  # here, not at the top: the estimator module imports this package
+    from .datasets import load_blobs_a
+
+    options = {
+        "a": "k-means stops with an error, because the data hold three groups",
+        "b": "k-means leaves the points of one blob out: they get no cluster",
+        "c": "every point gets one of the two clusters, so two blobs share a cluster",
+    }
+    data = load_blobs_a()
+    X, y = data[["x", "y"]].to_numpy(), data["label"].to_numpy()
+    try:
+        labels = KMeans(n_clusters=2, n_init=10, random_state=42).fit(X).labels_
+    except Exception as exc:  # never expected; report it as what the data showed
+        return _check_prediction(prediction, options, "a", f"KMeans raised {exc!r}.")
+    shares = []
+    for cluster in np.unique(labels):
+        counts = np.bincount(y[labels == cluster], minlength=3)
+        blobs = [f"{count} of blob {blob}" for blob, count in enumerate(counts) if count]
+        shares.append(f"cluster {cluster} holds {', '.join(blobs)}")
+    whole = [np.bincount(labels[y == blob]).max() / np.sum(y == blob) for blob in range(3)]
+    shared = any(
+        np.sum([np.mean(labels[y == blob] == c) > 0.5 for blob in range(3)]) > 1
+        for c in np.unique(labels)
+    )
+    observed = "c" if len(labels) == len(X) and shared else "b"
+    evidence = (
+        f"On Source A's blobs with n_clusters=2, all {len(labels)} points got a label: "
+        + "; ".join(shares)
+        + f". Every blob stays almost whole (at least {min(whole):.0%} of its points in one "
+        "cluster)."
+    )
+    return _check_prediction(prediction, options, observed, evidence)
+
+
+# ---- Notebook 01: the grouping with the smaller WCSS ----
+
+
+def check_tighter_grouping(prediction):
+    """Notebook 01: with the three blob means as centres, which grouping has the smaller WCSS,
+    the true labels or every point's nearest mean?
+
+    Parameters
+    ----------
+    prediction : str
+        'a', 'b' or 'c', as in the notebook's exercise.
+
+    Returns
+    -------
+    bool
+        True if the prediction matches the WCSS computed on Source A's blobs.
+    """
+    from .datasets import load_blobs_a
+
+    options = {
+        "a": "the true grouping has the smaller WCSS",
+        "b": "the nearest-mean grouping has the smaller WCSS",
+        "c": "both have the same WCSS",
+    }
+    data = load_blobs_a()
+    X, y = data[["x", "y"]].to_numpy(), data["label"].to_numpy()
+    means = _cluster_means(X, y, 3)
+    nearest = pairwise_distances_argmin(X, means)
+    true_wcss, nearest_wcss = wcss(X, y, means), wcss(X, nearest, means)
+    if np.isclose(true_wcss, nearest_wcss):
+        observed = "c"
+    else:
+        observed = "a" if true_wcss < nearest_wcss else "b"
+    evidence = (
+        f"With the blob means as centres: true grouping {true_wcss:.1f}, nearest-mean grouping "
+        f"{nearest_wcss:.1f}; the two groupings differ in {int(np.sum(nearest != y))} of "
+        f"{len(X)} points."
+    )
+    return _check_prediction(prediction, options, observed, evidence)
+
+
+# ---- Notebook 02: is a wrong clustering stable? ----
+
+
+def _split_half_ari(X_train, X_test, n_clusters, scale, n_pairs=10, seed=0):
+    """ARI between the test-part labels of two k-means fits on disjoint random halves of
+    X_train, for n_pairs random splits (the stability measure of notebook 02)."""
+    from sklearn.cluster import KMeans as SklearnKMeans
+    from sklearn.metrics import adjusted_rand_score
+    from sklearn.pipeline import make_pipeline
+
+    rng = np.random.default_rng(seed)
+    scores = []
+    for _ in range(n_pairs):
+        order = rng.permutation(len(X_train))
+        halves = order[: len(order) // 2], order[len(order) // 2 :]
+        labels = []
+        for half in halves:
+            steps = [StandardScaler()] if scale else []
+            km = SklearnKMeans(n_clusters=n_clusters, n_init=10, random_state=seed)
+            labels.append(make_pipeline(*steps, km).fit(X_train[half]).predict(X_test))
+        scores.append(adjusted_rand_score(*labels))
+    return np.array(scores)
+
+
+def check_stability_prediction(prediction):
+    """Notebook 02: how stable is k-means on the raw income-and-age features?
+
+    Parameters
+    ----------
+    prediction : str
+        'a', 'b' or 'c', as in the notebook's exercise.
+
+    Returns
+    -------
+    bool
+        True if the prediction matches the split-half ARI measured on the notebook's data
+        (``make_scaling_matters(random_state=0)``, split 70/30 with ``random_state=0``).
+    """
+    from sklearn.model_selection import train_test_split
+
+    from .datasets import make_scaling_matters
+
+    options = {
+        "a": "about 1: fits on the two halves agree, as they do on standardised features",
+        "b": "clearly below 1: fits on the two halves disagree on many test points",
+        "c": "about 0, like its ARI against the true groups",
+    }
+    data = make_scaling_matters(random_state=0)
+    X = data.drop(columns="label").to_numpy()
+    X_train, X_test = train_test_split(X, train_size=0.7, random_state=0)
+    raw = _split_half_ari(X_train, X_test, 2, scale=False)
+    scaled = _split_half_ari(X_train, X_test, 2, scale=True)
+    middle = float(np.median(raw))
+    observed = "a" if middle > 0.9 else "c" if middle < 0.1 else "b"
+    evidence = (
+        f"Split-half ARI over {len(raw)} random splits of the training part, on the "
+        f"{len(X_test)} test points: raw features median {middle:.2f} (from {raw.min():.2f} "
+        f"to {raw.max():.2f}); standardised features median {np.median(scaled):.2f}."
+    )
+    return _check_prediction(prediction, options, observed, evidence)
+
+
+# ---- Notebook 03: which start gets stuck? ----
+
+
+def check_stuck_start(prediction, start_a, start_b):
+    """Notebook 03: from which of two starts does Lloyd's loop get stuck on Source A's blobs?
+
+    Parameters
+    ----------
+    prediction : str
+        'a', 'b', 'c' or 'd', as in the notebook's exercise.
+    start_a, start_b : array-like of shape (3, 2)
+        The two starting centres of the exercise.
+
+    Returns
+    -------
+    bool
+        True if the prediction matches what one run of tutorial_lib's KMeans does from each
+        start (stuck: a final WCSS more than 1 % above the best of ten k-means++ restarts).
+    """
+    from . import KMeans
+    from .datasets import load_blobs_a
+
+    options = {
+        "a": "start A gets stuck, start B finds the three blobs",
+        "b": "start B gets stuck, start A finds the three blobs",
+        "c": "both get stuck",
+        "d": "neither gets stuck",
+    }
+    X = load_blobs_a()[["x", "y"]].to_numpy()
+    best = KMeans(n_clusters=3, n_init=10, random_state=0).fit(X).inertia_
+    final = {}
+    for name, start in (("A", start_a), ("B", start_b)):
+        start = np.asarray(start, dtype=float)
+        final[name] = KMeans(n_clusters=3, init=start, n_init=1).fit(X).inertia_
+    stuck = {name: value > 1.01 * best for name, value in final.items()}
+    observed = {(True, False): "a", (False, True): "b", (True, True): "c"}.get(
+        (stuck["A"], stuck["B"]), "d"
+    )
+    evidence = (
+        f"Final WCSS from start A {final['A']:.1f}, from start B {final['B']:.1f}; the best "
+        f"of ten k-means++ restarts is {best:.1f}."
+    )
+    return _check_prediction(prediction, options, observed, evidence)

@@ -34,12 +34,28 @@ from .plotting import (
 __all__ = ["n_half_steps", "plot_lloyd_step", "lloyd_stepper"]
 
 
-def n_half_steps(history):
-    """How many half-steps a history has: an assignment and a move per entry, no move after
-    the last entry (its assignment is the one that changed nothing, or the iteration cap)."""
+def _distinct(history):
+    """The entries worth a step: a converged run's history ends with the final result, a copy
+    of the confirming assignment before it (same centres, same labels), which is dropped."""
     if not hasattr(history, "__len__") or isinstance(history, dict) or len(history) == 0:
         raise ValueError("history must be a non-empty list of dicts (KMeans.history_).")
-    return 2 * len(history) - 1
+    entries = list(history)
+    if len(entries) > 1:
+        last, before = entries[-1], entries[-2]
+        same_labels = last.get("labels") is not None and before.get("labels") is not None
+        if (
+            same_labels
+            and np.array_equal(last["labels"], before["labels"])
+            and np.array_equal(np.asarray(last["centers"]), np.asarray(before["centers"]))
+        ):
+            entries = entries[:-1]
+    return entries
+
+
+def n_half_steps(history):
+    """How many half-steps a history has: an assignment and a move per entry, no move after
+    the last one (the assignment that changed nothing, or the one after the iteration cap)."""
+    return 2 * len(_distinct(history)) - 1
 
 
 def plot_lloyd_step(X, history, step, *, ax=None):
@@ -65,7 +81,7 @@ def plot_lloyd_step(X, history, step, *, ax=None):
     X = check_matrix(X)
     if X.shape[1] != 2:
         raise ValueError(f"X has {X.shape[1]} features; the stepper draws exactly 2.")
-    entries, k = _check_history(history, X.shape[0], X.shape[1])
+    entries, k = _check_history(_distinct(history), X.shape[0], X.shape[1])
     total = 2 * len(entries) - 1
     if isinstance(step, bool) or not isinstance(step, (int, np.integer)):
         raise TypeError(f"step must be a whole number; got {step!r}.")
@@ -128,7 +144,7 @@ def plot_lloyd_step(X, history, step, *, ax=None):
     wcss = float(((X - new_centers[labels]) ** 2).sum())
     if moving:
         what = f"Iteration {iteration}, move: centres to the means"
-    elif step == total - 1 and step > 0:
+    elif step > 0 and step == total - 1 and np.array_equal(labels, entries[-2]["labels"]):
         what = f"Iteration {iteration}, assign: no label changed"
     else:
         what = f"Iteration {iteration}, assign: nearest centre"

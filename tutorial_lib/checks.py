@@ -644,14 +644,17 @@ def check_knee(func):
     ----------
     func : callable
         ``func(k_values, inertias) -> k`` with two 1-D arrays of the same length (k_values
-        increasing, inertias decreasing); returns the k at the knee by the Kneedle rule.
+        increasing, inertias decreasing); returns the k at the knee by find_knee's rule
+        (the largest gap below the chord, a simplified Kneedle).
 
     Returns
     -------
     bool
         True if func agrees with :func:`tutorial_lib.find_knee` on every case.
     """
-    return _run_check(func, _knee_cases(), _diagnose_knee, "Your knee matches the Kneedle rule")
+    return _run_check(
+        func, _knee_cases(), _diagnose_knee, "Your knee matches find_knee's rule"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -716,9 +719,9 @@ def _diagnose_align(result, y_true, y_pred):
         )
     if same(arr, classes[counts.argmax(axis=1)][pred_codes]):
         return (
-            "two clusters were given the same label: each cluster should get its own. Use "
-            "the Hungarian algorithm, scipy.optimize.linear_sum_assignment(confusion, "
-            "maximize=True), instead of each cluster's majority label."
+            "two clusters were given the same label: each cluster should get its own. Solve "
+            "the assignment problem, scipy.optimize.linear_sum_assignment(confusion, "
+            "maximize=True), instead of taking each cluster's majority label."
         )
     rows, cols = linear_sum_assignment(counts)  # minimising the overlap: a classic slip
     least = np.empty(len(clusters), dtype=int)
@@ -748,7 +751,7 @@ def _diagnose_align(result, y_true, y_pred):
 
 
 def check_align_labels(func):
-    """Check a learner's alignment of cluster ids with true labels (Hungarian algorithm).
+    """Check a learner's alignment of cluster ids with true labels (an assignment problem).
 
     Parameters
     ----------

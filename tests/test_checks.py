@@ -1,6 +1,9 @@
 """tutorial_lib.checks: right answers pass, typical mistakes get their own hint, nothing raises
 on a wrong answer, and a learner's exception is re-raised after naming the case."""
 
+import threading
+import time
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -134,6 +137,209 @@ def test_a_constant_answer_fails(check, capsys):
     for constant in (0, 0.0, 1, 3):
         result, _ = run(check, lambda *args, c=constant: c, capsys)
         assert result is False
+
+
+# ---------------------------------------------------------------------------------------------
+# a learner's function that misbehaves: endless loops, floods of output, huge results, stubs
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def short_time_limit(monkeypatch):
+    """Stop a learner's function after 0.5 s instead of the checks' few seconds."""
+    monkeypatch.setattr(checks, "_TIME_LIMIT", 0.5)
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS)
+def test_an_endless_loop_is_stopped_and_the_case_named(check, short_time_limit, capsys):
+    def endless(*args):
+        while True:
+            pass
+
+    start = time.perf_counter()
+    result, out = run(check, endless, capsys)
+    assert time.perf_counter() - start < 5
+    assert result is False
+    assert "Stopped" in out and "0.5 seconds on case 1 of" in out and "It was given" in out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "while True:\n        time.sleep(0.01)",
+        "while True:\n        try:\n            pass\n        except Exception:\n            pass",
+    ],
+    ids=["sleeping", "catching Exception"],
+)
+def test_a_sleeping_or_catching_loop_is_stopped_too(body, short_time_limit, capsys):
+    namespace = {"time": time}
+    exec(f"def endless(y_true, y_pred):\n    {body}\n", namespace)
+    result, out = run(check_accuracy, namespace["endless"], capsys)
+    assert result is False and "Stopped" in out
+
+
+def test_the_loop_is_stopped_on_the_case_where_it_hangs(short_time_limit, capsys):
+    def hangs_on_text(y_true, y_pred):
+        while y_true.dtype.kind == "U":
+            pass
+        return float(np.mean(y_true == y_pred))
+
+    result, out = run(check_accuracy, hangs_on_text, capsys)
+    assert result is False and "case 2 of 3 (text labels" in out
+
+
+def test_a_quick_function_is_never_interrupted_afterwards(short_time_limit, capsys):
+    """The watchdog is cancelled: nothing is raised in the caller after the check returns."""
+    assert_passes(check_accuracy, lambda t, p: float(np.mean(t == p)), capsys)
+    deadline = time.perf_counter() + 1.0  # twice the time limit
+    while time.perf_counter() < deadline:
+        pass
+
+
+def test_the_time_limit_works_outside_the_main_thread(short_time_limit, capsys):
+    """No signal.alarm: the check also works where signals cannot be used (Windows, threads)."""
+
+    def endless(y_true, y_pred):
+        while True:
+            pass
+
+    results = []
+    worker = threading.Thread(target=lambda: results.append(check_accuracy(endless)))
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive() and results == [False]
+    assert "Stopped" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS)
+def test_the_verdict_shows_after_a_flood_of_printing(check, capsys, monkeypatch):
+    monkeypatch.setattr(checks, "_TIME_LIMIT", 300)  # printing is slow on a busy machine
+    right = {
+        check_wcss: wcss_right,
+        check_accuracy: lambda t, p: float(np.mean(t == p)),
+    }
+
+    def chatty(*args):
+        for i in range(200_000):
+            print("debug line", i)
+        return right[check](*args) if check in right else 0.0
+
+    result, out = run(check, chatty, capsys)
+    assert len(out) < 5_000  # not 200,000 lines
+    assert "debug line 0" in out and "printed 200,000 lines" in out
+    last_line = out.strip().splitlines()[-1]
+    assert last_line.startswith(("Correct!", "Not quite")), last_line
+    assert result is (check in right)
+
+
+def test_a_few_printed_lines_are_shown_as_they_are(capsys):
+    def accuracy(y_true, y_pred):
+        print("shapes", y_true.shape, y_pred.shape)
+        return float(np.mean(y_true == y_pred))
+
+    result, out = run(check_accuracy, accuracy, capsys)
+    assert result is True
+    assert out.splitlines()[0] == "shapes (8,) (8,)" and "not shown" not in out
+    assert out.strip().splitlines()[-1].startswith("Correct!")
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS)
+@pytest.mark.parametrize(
+    "huge",
+    [np.arange(100_000.0), list(range(100_000)), "x" * 700_000, {i: i for i in range(10_000)}],
+    ids=["array", "list", "str", "dict"],
+)
+def test_a_huge_wrong_result_is_shown_shortened(check, huge, capsys):
+    result, out = run(check, lambda *args: huge, capsys)
+    assert result is False
+    assert len(out) < 2_000, len(out)
+
+
+def test_a_long_wrong_labels_array_is_summarised(capsys):
+    # right shape, wrong values: the hint quotes the labels, shortened
+    result, out = run(check_assign_labels, lambda X, c: np.full(len(X), -1.5), capsys)
+    assert result is False and "whole numbers" in out and len(out) < 1_000
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS)
+def test_a_stub_that_raises_not_implemented_is_not_answered_yet(check, capsys):
+    def stub(*args):
+        raise NotImplementedError("your code here")
+
+    result, out = run(check, stub, capsys)  # no exception escapes
+    assert result is False
+    assert out.startswith("Not answered yet") and "placeholder" in out
+    assert "Traceback" not in out
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS)
+def test_a_stub_returning_ellipsis_is_not_answered_yet(check, capsys):
+    result, out = run(check, lambda *args: ..., capsys)
+    assert result is False and out.startswith("Not answered yet")
+
+
+def standardize_in(dtype):
+    def standardize(X_train, X_test):
+        X_train, X_test = X_train.astype(dtype), X_test.astype(dtype)
+        mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+        return (X_train - mean) / std, (X_test - mean) / std
+
+    return standardize
+
+
+def test_a_float32_standardize_passes(capsys):
+    # on one case the float32 answer misses the float64 bar (1.2e-6 relative error)
+    misses = []
+    for case in checks._standardize_cases():
+        X_train, X_test = case.args["X_train"], case.args["X_test"]
+        scaler = StandardScaler().fit(X_train)
+        z_train, z_test = standardize_in(np.float32)(X_train, X_test)
+        for z, want in ((z_train, scaler.transform(X_train)), (z_test, scaler.transform(X_test))):
+            misses.append(not np.allclose(z, want, rtol=checks._RTOL, atol=checks._ATOL))
+    assert any(misses)
+    assert_passes(check_standardize, standardize_in(np.float32), capsys)
+
+
+def test_a_rounded_standardize_gets_a_precision_hint_not_a_formula_hint(capsys):
+    def rounded(X_train, X_test):
+        return tuple(np.round(z, 3) for z in standardize_in(np.float64)(X_train, X_test))
+
+    result, out = run(check_standardize, rounded, capsys)
+    assert result is False
+    assert "about 3 digits" in out and "formula looks right" in out
+    assert "should be (X_train - mean) / std" not in out
+
+
+def test_float32_tolerance_does_not_let_a_wrong_formula_pass(capsys):
+    def ddof1_in_float32(X_train, X_test):
+        X_train, X_test = X_train.astype(np.float32), X_test.astype(np.float32)
+        mean, std = X_train.mean(axis=0), X_train.std(axis=0, ddof=1)
+        return (X_train - mean) / std, (X_test - mean) / std
+
+    assert_hint(check_standardize, ddof1_in_float32, "ddof=1", capsys)
+
+
+def test_checks_stop_an_endless_loop_in_a_jupyter_kernel(tmp_path):
+    """The real setting: a kernel runs the cell; the check stops the loop, the kernel lives on."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "from tutorial_lib import checks\n"
+            "checks._TIME_LIMIT = 1.0\n"
+            "def accuracy(y_true, y_pred):\n"
+            "    while True:\n"
+            "        pass\n"
+            "checks.check_accuracy(accuracy)"
+        ),
+        nbformat.v4.new_code_cell("print('kernel still alive', 6 * 7)"),
+    ]
+    nbclient.NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+    first = "".join(o.get("text", "") for o in nb.cells[0].outputs)
+    assert "Stopped" in first and "case 1 of 3" in first
+    assert nb.cells[0].outputs[-1]["data"]["text/plain"] == "False"
+    assert "kernel still alive 42" in nb.cells[1].outputs[0]["text"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -539,6 +745,98 @@ def test_check_silhouette_names_the_mistake(wrong, hint, capsys):
     assert check_silhouette(wrong) is False
     out = capsys.readouterr().out
     assert hint in out and "Correct!" not in out
+
+
+# ---------------------------------------------------------------------------------------------
+# predict-then-run checks of notebooks 00-03: the right letter passes, every other one fails,
+# placeholders are "not answered yet"; the right letter is worked out here independently
+# ---------------------------------------------------------------------------------------------
+
+START_A = [[-4.0, 9.0], [-1.0, 9.0], [-1.0, -2.0]]
+START_B = [[-4.0, 9.0], [-1.0, 9.0], [5.0, 2.0]]
+
+
+def blobs_a():
+    from sklearn.datasets import make_blobs
+
+    return make_blobs(n_samples=400, centers=3, cluster_std=2.75, random_state=42)
+
+
+def right_letter_too_few():
+    from sklearn.cluster import KMeans as SklearnKMeans
+
+    X, y = blobs_a()
+    labels = SklearnKMeans(n_clusters=2, n_init=10, random_state=0).fit_predict(X)
+    pairs = pd.crosstab(labels, y).to_numpy()
+    return "c" if len(labels) == len(X) and (pairs > 50).sum(axis=1).max() == 2 else "b"
+
+
+def right_letter_tighter():
+    X, y = blobs_a()
+    means = np.array([X[y == j].mean(axis=0) for j in range(3)])
+    nearest = cdist(X, means).argmin(axis=1)
+    true_wcss = ((X - means[y]) ** 2).sum()
+    nearest_wcss = ((X - means[nearest]) ** 2).sum()
+    return "b" if nearest_wcss < true_wcss - 1e-6 else "a"
+
+
+def right_letter_stuck():
+    from sklearn.cluster import KMeans as SklearnKMeans
+
+    X, _ = blobs_a()
+    best = SklearnKMeans(n_clusters=3, n_init=10, random_state=0).fit(X).inertia_
+    stuck = [
+        SklearnKMeans(n_clusters=3, init=np.array(s), n_init=1).fit(X).inertia_ > 1.01 * best
+        for s in (START_A, START_B)
+    ]
+    return {(True, False): "a", (False, True): "b", (True, True): "c"}.get(tuple(stuck), "d")
+
+
+PREDICTION_CHECKS = [
+    (checks.check_too_few_clusters, (), right_letter_too_few, "abc"),
+    (checks.check_tighter_grouping, (), right_letter_tighter, "abc"),
+    (checks.check_stuck_start, (START_A, START_B), right_letter_stuck, "abcd"),
+]
+
+
+@pytest.mark.parametrize(("check", "extra", "right", "letters"), PREDICTION_CHECKS)
+def test_prediction_checks(check, extra, right, letters, capsys):
+    answer = right()
+    for letter in letters:
+        result = check(letter, *extra)
+        out = capsys.readouterr().out
+        assert result is (letter == answer), out
+        assert out.startswith("Correct!" if letter == answer else "Not quite"), out
+        assert "explain why" in out
+    for placeholder in (None, ...):
+        assert check(placeholder, *extra) is False
+        assert capsys.readouterr().out.startswith("Not answered yet")
+    assert check("z", *extra) is False and "Answer with one of" in capsys.readouterr().out
+    assert check(f"({answer.upper()})", *extra) is True  # "(B)" reads as "b"
+    capsys.readouterr()
+
+
+def test_stability_prediction_reads_the_data(capsys):
+    """Raw income/age fits disagree between halves (ARI well below 1); standardised agree."""
+    from sklearn.cluster import KMeans as SklearnKMeans
+    from sklearn.metrics import adjusted_rand_score
+    from sklearn.model_selection import train_test_split
+
+    from tutorial_lib import make_scaling_matters
+
+    X = make_scaling_matters(random_state=0).drop(columns="label").to_numpy()
+    X_train, X_test = train_test_split(X, train_size=0.7, random_state=0)
+    half = len(X_train) // 2
+    fits = [
+        SklearnKMeans(2, n_init=10, random_state=0).fit(part)
+        for part in (X_train[:half], X_train[half:])
+    ]
+    raw = adjusted_rand_score(*(fit.predict(X_test) for fit in fits))
+    assert raw < 0.9  # one split: the raw fits disagree
+    assert checks.check_stability_prediction("b") is True
+    out = capsys.readouterr().out
+    assert "standardised features median 1.00" in out
+    assert checks.check_stability_prediction("a") is False
 
 
 # ---------------------------------------------------------------------------------------------

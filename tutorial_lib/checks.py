@@ -8,6 +8,16 @@ Each ``check_*`` function
 
 A wrong answer never raises. If your function itself raises an error, the check first says
 which case it was working on, then lets the error through so that you see the traceback.
+The checks also stay friendly when your function misbehaves:
+
+- a stub that still raises ``NotImplementedError`` (or returns ...) is reported as "Not
+  answered yet", without a traceback (one that returns None as "Not implemented yet");
+- a case that runs for more than a few seconds (an endless loop) is stopped and named;
+- what your function prints is shown shortened (its first lines and a count), so the verdict
+  is always the last line, even after 200,000 printed lines;
+- a wrong result is quoted shortened, never as a huge repr;
+- floats are compared with a tolerance that suits their dtype (float32 answers pass when they
+  are as exact as float32 allows).
 
 Example
 -------
@@ -18,7 +28,10 @@ Correct! Your accuracy gives the right fraction on all 3 cases.
 True
 """
 
+import contextlib
 import copy
+import reprlib
+import threading
 from typing import NamedTuple
 
 import numpy as np
@@ -29,6 +42,7 @@ from sklearn.metrics import accuracy_score, pairwise_distances_argmin
 from sklearn.preprocessing import StandardScaler
 
 from .metrics import _cluster_means, _confusion, align_labels, silhouette_samples, wcss
+from .metrics import _silhouette_parts as _metrics_silhouette_parts
 from .selection import find_knee
 
 __all__ = [
@@ -40,6 +54,10 @@ __all__ = [
     "check_align_labels",
     "check_accuracy",
     "check_silhouette",
+    "check_too_few_clusters",
+    "check_tighter_grouping",
+    "check_stability_prediction",
+    "check_stuck_start",
     "check_same_partition",
     "check_best_run",
     "check_knee_range",
@@ -60,6 +78,128 @@ class _Case(NamedTuple):
 # The machinery shared by every check
 # --------------------------------------------------------------------------------------------
 
+_TIME_LIMIT = 5.0  # seconds one case may take before the check stops the learner's function
+_SHOW_LINES, _SHOW_CHARS = 10, 2000  # how much of a learner's own printing is shown per case
+_SHOW_RESULT = 300  # characters of a wrong result shown in a hint
+_HINT_CHARS = 1500  # a hint never gets longer than this
+
+
+class _TimeUp(BaseException):
+    """Raised inside the learner's function when a case runs past the time limit.
+
+    A BaseException, like KeyboardInterrupt, so that an ``except Exception`` in the learner's
+    code does not swallow it.
+    """
+
+
+def _raise_in_thread(thread_id, exc_type):
+    """Ask CPython to raise exc_type in the thread thread_id (None: cancel a pending one)."""
+    try:
+        import ctypes
+
+        set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    except (ImportError, AttributeError):  # not CPython: no time limit, the check still works
+        return
+    exc = None if exc_type is None else ctypes.py_object(exc_type)
+    set_async_exc(ctypes.c_ulong(thread_id), exc)
+
+
+def _call_with_time_limit(func, args, seconds):
+    """Return func(*args); raise _TimeUp in it if it runs longer than `seconds`.
+
+    A watchdog thread raises the exception in the calling thread. Unlike ``signal.alarm``
+    (Unix only, main thread only) this works the same in Jupyter on Linux, macOS and Windows,
+    and from any thread. The exception arrives between two Python bytecodes, so a loop written
+    in Python stops within milliseconds; a single long call into compiled code (one huge numpy
+    operation) is stopped only when that call returns.
+    """
+    caller = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def time_up():
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                _raise_in_thread(caller, _TimeUp)
+
+    watchdog = threading.Timer(seconds, time_up)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return func(*args)
+    finally:
+        with lock:
+            state["done"] = True
+        watchdog.cancel()
+        if state["fired"]:
+            _raise_in_thread(caller, None)  # fired just as func returned: drop it, if pending
+
+
+class _Printed:
+    """Stands in for sys.stdout while the learner's function runs: keeps the first lines it
+    prints and counts the rest, so that 200,000 printed lines cannot bury the verdict.
+    (A plain class with a lean write(): print calls it twice per line.)"""
+
+    encoding = "utf-8"
+
+    def __init__(self):
+        self.parts = []  # the first _SHOW_CHARS characters or so, as written
+        self.n_chars = 0
+        self.n_lines = 0
+        self.last = ""
+
+    def write(self, text):
+        n = len(text)
+        if self.n_chars < _SHOW_CHARS:
+            self.parts.append(text)
+        self.n_chars += n
+        self.n_lines += text.count("\n")
+        self.last = text
+        return n
+
+    def flush(self):
+        pass
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def excerpt(self, where):
+        """What to show of the printed text: at most _SHOW_LINES lines, then a count."""
+        if not self.n_chars:
+            return ""
+        kept = "".join(self.parts)[:_SHOW_CHARS]
+        total = self.n_lines + (not self.last.endswith("\n"))
+        shown = kept.splitlines()[:_SHOW_LINES]
+        text = "\n".join(shown)
+        if self.n_chars > len(text) + 1:
+            text += (
+                f"\n... [your function printed {total:,} lines ({self.n_chars:,} characters) on "
+                f"{where}; the check shows the first {len(shown)}]"
+            )
+        return text
+
+
+def _short(value, limit=_SHOW_RESULT):
+    """A short, readable form of any value, for hints: arrays are summarised, long reprs cut."""
+    if isinstance(value, np.ndarray):
+        with np.printoptions(threshold=20, edgeitems=3, precision=4, linewidth=88):
+            text = np.array2string(value, separator=", ")
+        if value.size > 20:
+            text += f" (shape {value.shape}, dtype {value.dtype})"
+    else:
+        short = reprlib.Repr()
+        short.maxstring, short.maxother, short.maxlist = 80, 80, 8
+        short.maxtuple, short.maxdict, short.maxset = 8, 6, 6
+        try:
+            text = short.repr(value)
+        except Exception:  # a learner's object whose repr itself fails
+            text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 5] + " ...]"
+
 
 def _describe(args):
     """'X: array of shape (6, 2), n_clusters: 2' -- what the learner's function was given."""
@@ -68,7 +208,7 @@ def _describe(args):
         if isinstance(value, np.ndarray):
             parts.append(f"{name}: array of shape {value.shape}, dtype {value.dtype}")
         else:
-            parts.append(f"{name}: {value!r}")
+            parts.append(f"{name}: {_short(value)}")
     return "; ".join(parts)
 
 
@@ -83,10 +223,44 @@ def _same(a, b):
     return a == b
 
 
+def _tolerance(result):
+    """(rtol, atol) for comparing a learner's floats with a float64 reference.
+
+    float64 answers must agree to _RTOL. An answer computed in lower precision (float32,
+    float16) is as right as its dtype allows when it agrees to a small multiple of that
+    dtype's machine epsilon (float32: 50 * 1.2e-7 = 6e-6), so it is judged by that.
+    """
+    dtype = getattr(result, "dtype", None)
+    if dtype is None and isinstance(result, (tuple, list)) and result:
+        dtype = getattr(result[0], "dtype", None)
+    if dtype is not None and dtype.kind in "fc" and np.finfo(dtype).eps > np.finfo(float).eps:
+        loose = 50 * float(np.finfo(dtype).eps)
+        return max(_RTOL, loose), max(_ATOL, loose)
+    return _RTOL, _ATOL
+
+
 def _close(a, b):
-    """Float comparison with the checks' tolerance (arrays must have the same shape)."""
+    """Float comparison of a learner's a with the reference b (arrays must have the same shape);
+    the tolerance follows a's dtype, see _tolerance."""
+    rtol, atol = _tolerance(a)
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=_RTOL, atol=_ATOL))
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
+
+
+def _digits_hint(a, b):
+    """A hint for an answer that is right to a few digits only (low precision), else None."""
+    a_arr = np.asarray(a)
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.shape != b.shape or not np.allclose(a, b, rtol=1e-2, atol=1e-2):
+        return None
+    scale = np.maximum(np.abs(b), 1.0)
+    error = float(np.max(np.abs(a - b) / scale))
+    digits = max(int(-np.log10(error)), 1) if error > 0 else 15
+    return (
+        f"your numbers agree with the reference to about {digits} digits only, which is too "
+        f"few for rounding alone (your result has dtype {a_arr.dtype}). The formula looks "
+        "right: compute in float64 (numpy's default) and do not round the result."
+    )
 
 
 def _plain(value):
@@ -104,11 +278,22 @@ def _as_number(result):
     return float(arr)
 
 
-def _run_check(func, cases, diagnose, success):
+def _not_answered(value):
+    """True for the placeholders of the student edition: None and ... (Ellipsis)."""
+    return value is None or value is Ellipsis
+
+
+def _run_check(func, cases, diagnose, success, time_limit=None):
     """Call func on every case; print the first problem found or the success message.
 
     ``diagnose(result, **case.args)`` returns None when the result is right, else a hint.
+    What func prints is shown shortened (first lines and a count), and the verdict is always
+    the last thing printed. A case that runs longer than time_limit seconds is stopped and
+    named. A stub that raises NotImplementedError or returns ... is "not answered yet" (one
+    that returns None, "not implemented yet"). Any other exception of func is re-raised
+    after the case is named.
     """
+    time_limit = _TIME_LIMIT if time_limit is None else time_limit
     if not callable(func):
         raise TypeError(
             f"Pass your function itself, without calling it: e.g. check(my_function), not "
@@ -117,29 +302,68 @@ def _run_check(func, cases, diagnose, success):
     for number, case in enumerate(cases, start=1):
         where = f"case {number} of {len(cases)} ({case.name})"
         given = copy.deepcopy(case.args)  # the learner's function may change its inputs
+        printed = _Printed()
+        outcome = None  # what went wrong while calling func, if anything
         try:
-            result = func(*given.values())
+            with contextlib.redirect_stdout(printed):
+                result = _call_with_time_limit(func, tuple(given.values()), time_limit)
+        except _TimeUp:
+            outcome = "time"
+        except NotImplementedError:
+            outcome = "stub"
         except Exception as exc:
+            outcome = exc
+        shown = printed.excerpt(where)
+        if shown:
+            print(shown)
+        if outcome == "time":
             print(
-                f"Your function raised {type(exc).__name__} on {where}.\n"
+                f"Stopped: your function was still running after {time_limit:g} seconds on "
+                f"{where}.\nIt was given {_describe(case.args)}.\n"
+                "These cases take a few milliseconds when the code is right; look for a loop "
+                "that never ends (a `while` whose condition never becomes false, or a loop "
+                "variable that is never updated)."
+                + (
+                    f" Printing is slow too: it printed {printed.n_lines:,} lines before it "
+                    "was stopped."
+                    if printed.n_lines > 10_000
+                    else ""
+                )
+            )
+            return False
+        if outcome is None and result is None:  # (message unchanged: stored outputs quote it)
+            print(
+                f"Not implemented yet: your function returned None on {where}. Replace the "
+                "placeholder with your code, and make sure the function ends with a `return` "
+                "statement."
+            )
+            return False
+        if outcome == "stub" or (outcome is None and result is Ellipsis):
+            how = (
+                "still raises NotImplementedError (the placeholder)"
+                if outcome == "stub"
+                else "returned ... (the placeholder)"
+            )
+            print(
+                f"Not answered yet: your function {how} on {where}. Replace the placeholder "
+                "with your code, make sure the function ends with a `return` statement, and "
+                "run the cell again."
+            )
+            return False
+        if outcome is not None:
+            print(
+                f"Your function raised {type(outcome).__name__} on {where}.\n"
                 f"It was given {_describe(case.args)}.\n"
                 "The error and the line where it happened follow."
             )
-            raise
-        if result is None:
-            print(
-                f"Not implemented yet: your function returned None on {where}. Replace the "
-                "placeholder with your code, and make sure the function ends with a "
-                "`return` statement."
-            )
-            return False
+            raise outcome
         try:
             with np.errstate(all="ignore"):
                 hint = diagnose(result, **case.args)
         except Exception as exc:  # a strange result must not crash the check
             hint = (
                 f"the check could not make sense of what your function returned "
-                f"({type(result).__name__}: {exc})."
+                f"({type(result).__name__}: {_short(str(exc), 200)})."
             )
         changed = [name for name in case.args if not _same(case.args[name], given[name])]
         if hint is None and changed:
@@ -149,6 +373,8 @@ def _run_check(func, cases, diagnose, success):
                 "Z = X - mean instead of X -= mean) so the caller's data stay as they were."
             )
         if hint is not None:
+            if len(hint) > _HINT_CHARS:
+                hint = hint[: _HINT_CHARS - 5] + " ..."
             print(f"Not quite, on {where}: {hint}")
             return False
     print(f"Correct! {success} on all {len(cases)} cases.")
@@ -201,7 +427,7 @@ def _diagnose_wcss(result, X, labels, centers):
         return f"return one number (a float), not an array of shape {arr.shape}."
     value = _as_number(result)
     if value is None:
-        return f"return one number (a float); your function returned {result!r}."
+        return f"return one number (a float); your function returned {_short(result)}."
     if _close(value, expected):
         return None
     distances = np.linalg.norm(X - centers[labels], axis=1)
@@ -315,7 +541,7 @@ def _diagnose_assign(result, X, centers):
     if arr.shape != (n,):
         return f"labels have the wrong shape: expected ({n},), one per point, got {arr.shape}."
     if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b" or np.any(arr != np.round(arr)):
-        return f"labels must be whole numbers (indices of centres); got {arr.tolist()}."
+        return f"labels must be whole numbers (indices of centres); got {_short(arr)}."
     if np.array_equal(arr, expected):
         return None
     if np.array_equal(arr, cdist(X, centers).argmax(axis=1)):
@@ -326,7 +552,7 @@ def _diagnose_assign(result, X, centers):
             "straight-line (Euclidean) distance sqrt(dx^2 + dy^2), or its square."
         )
     if np.any((arr < 0) | (arr >= k)):
-        return f"labels must be centre indices 0..{k - 1}; got {arr.tolist()}."
+        return f"labels must be centre indices 0..{k - 1}; got {_short(arr)}."
     wrong = np.flatnonzero(arr != expected)
     i = wrong[0]
     return (
@@ -498,7 +724,7 @@ def _diagnose_standardize(result, X_train, X_test):
             f"your function returned {type(result).__name__}"
             + (f" of shape {np.shape(result)}." if hasattr(result, "shape") else ".")
         )
-    z_train, z_test = (np.asarray(z, dtype=float) for z in result)
+    z_train, z_test = (np.asarray(z) for z in result)  # the dtype sets the tolerance
     if z_train.shape == X_test.shape and z_test.shape == X_train.shape:
         return "you returned (Z_test, Z_train); return the training set first: (Z_train, Z_test)."
     for name, z, X in (("Z_train", z_train, X_train), ("Z_test", z_test, X_test)):
@@ -543,6 +769,10 @@ def _diagnose_standardize(result, X_train, X_test):
             "you used one mean and one standard deviation for the whole array; compute one "
             "per column (feature), with axis=0."
         )
+    pairs = [(z_train, want_train, train_ok), (z_test, want_test, test_ok)]
+    rough = [_digits_hint(z, want) for z, want, ok in pairs if not ok]
+    if all(hint is not None for hint in rough):  # right formula, too few digits
+        return rough[0]
     if not train_ok:
         return (
             "Z_train should be (X_train - mean) / std, with the mean and standard deviation of "
@@ -600,7 +830,7 @@ def _diagnose_knee(result, k_values, inertias):
     expected = find_knee(k_values, inertias)
     value = _as_number(result)
     if value is None:
-        return f"return one k value (a whole number); your function returned {result!r}."
+        return f"return one k value (a whole number); your function returned {_short(result)}."
     if value == expected:
         return None
     k = k_values.astype(float)
@@ -811,7 +1041,7 @@ def _diagnose_accuracy(result, y_true, y_pred):
         return f"return one number between 0 and 1, not an array of shape {arr.shape}."
     value = _as_number(result)
     if value is None:
-        return f"return one number between 0 and 1; your function returned {result!r}."
+        return f"return one number between 0 and 1; your function returned {_short(result)}."
     if _close(value, expected):
         return None
     if _close(value, expected * n):
@@ -874,18 +1104,12 @@ def _silhouette_cases():
 
 
 def _silhouette_parts(X, labels, metric="euclidean"):
-    """a (mean distance to the own group, itself excluded) and b (nearest other group)."""
-    distances = cdist(X, X, metric=metric)
-    groups = np.unique(labels)
-    mean_to = np.stack([distances[:, labels == g].mean(axis=1) for g in groups], axis=1)
-    own = np.searchsorted(groups, labels)
-    sizes = np.bincount(own)[own]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        a = mean_to[np.arange(len(X)), own] * sizes / (sizes - 1)
-        a_with_self = mean_to[np.arange(len(X)), own]
-    others = mean_to.copy()
-    others[np.arange(len(X)), own] = np.inf
-    b = others.min(axis=1)
+    """a (mean distance to the own group, itself excluded), the same mean with the point itself
+    counted, b (nearest other group) and each point's group size: metrics' silhouette parts."""
+    _, own, counts = np.unique(labels, return_inverse=True, return_counts=True)
+    a, b = _metrics_silhouette_parts(X, own, counts, metric=metric)
+    sizes = counts[own]
+    a_with_self = a * (sizes - 1) / sizes
     return a, a_with_self, b, sizes
 
 
@@ -954,6 +1178,239 @@ def check_silhouette(func):
     return _run_check(
         func, _silhouette_cases(), _diagnose_silhouette, "Your silhouette values match"
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Predict, then run, then explain: the machinery for judgement exercises
+# --------------------------------------------------------------------------------------------
+
+
+def _check_prediction(prediction, options, observed, evidence):
+    """Compare a learner's prediction (one letter of options) with what the data showed.
+
+    observed is the letter the data support, computed by the caller on the notebook's data;
+    evidence says what the data showed. The check never explains *why*: that is the learner's
+    part of the exercise (and the solution's).
+    """
+    letters = ", ".join(repr(letter) for letter in options)
+    if _not_answered(prediction):
+        print(
+            f"Not answered yet: set your prediction to one of {letters} (the options above), "
+            "then run the cell again."
+        )
+        return False
+    key = str(prediction).strip().strip("()").lower() if isinstance(prediction, str) else None
+    if key not in options:
+        print(f"Answer with one of {letters} (a string); got {_short(prediction)}.")
+        return False
+    if key == observed:
+        print(f"Correct! You predicted ({key}): {options[key]}.")
+    else:
+        print(
+            f"Not quite. You predicted ({key}): {options[key]}.\n"
+            f"What happened is ({observed}): {options[observed]}."
+        )
+    print(evidence)
+    print("Now explain why in a sentence or two, then compare with the solution.")
+    return key == observed
+
+
+# ---- Notebook 00: ask for too few clusters ----
+
+
+def check_too_few_clusters(prediction):
+    """Notebook 00: what does k-means do with n_clusters=2 on Source A's three blobs?
+
+    Parameters
+    ----------
+    prediction : str
+        'a', 'b' or 'c', as in the notebook's exercise.
+
+    Returns
+    -------
+    bool
+        True if the prediction matches what tutorial_lib's KMeans does on the data.
+    """
+    from . import KMeans  # here, not at the top: the estimator module imports this package
+    from .datasets import load_blobs_a
+
+    options = {
+        "a": "k-means stops with an error, because the data hold three groups",
+        "b": "k-means leaves the points of one blob out: they get no cluster",
+        "c": "every point gets one of the two clusters, so two blobs share a cluster",
+    }
+    data = load_blobs_a()
+    X, y = data[["x", "y"]].to_numpy(), data["label"].to_numpy()
+    try:
+        labels = KMeans(n_clusters=2, n_init=10, random_state=42).fit(X).labels_
+    except Exception as exc:  # never expected; report it as what the data showed
+        return _check_prediction(prediction, options, "a", f"KMeans raised {exc!r}.")
+    shares = []
+    for cluster in np.unique(labels):
+        counts = np.bincount(y[labels == cluster], minlength=3)
+        blobs = [f"{count} of blob {blob}" for blob, count in enumerate(counts) if count]
+        shares.append(f"cluster {cluster} holds {', '.join(blobs)}")
+    whole = [np.bincount(labels[y == blob]).max() / np.sum(y == blob) for blob in range(3)]
+    shared = any(
+        np.sum([np.mean(labels[y == blob] == c) > 0.5 for blob in range(3)]) > 1
+        for c in np.unique(labels)
+    )
+    observed = "c" if len(labels) == len(X) and shared else "b"
+    evidence = (
+        f"On Source A's blobs with n_clusters=2, all {len(labels)} points got a label: "
+        + "; ".join(shares)
+        + f". Every blob stays almost whole (at least {min(whole):.0%} of its points in one "
+        "cluster)."
+    )
+    return _check_prediction(prediction, options, observed, evidence)
+
+
+# ---- Notebook 01: the grouping with the smaller WCSS ----
+
+
+def check_tighter_grouping(prediction):
+    """Notebook 01: with the three blob means as centres, which grouping has the smaller WCSS,
+    the true labels or every point's nearest mean?
+
+    Parameters
+    ----------
+    prediction : str
+        'a', 'b' or 'c', as in the notebook's exercise.
+
+    Returns
+    -------
+    bool
+        True if the prediction matches the WCSS computed on Source A's blobs.
+    """
+    from .datasets import load_blobs_a
+
+    options = {
+        "a": "the true grouping has the smaller WCSS",
+        "b": "the nearest-mean grouping has the smaller WCSS",
+        "c": "both have the same WCSS",
+    }
+    data = load_blobs_a()
+    X, y = data[["x", "y"]].to_numpy(), data["label"].to_numpy()
+    means = _cluster_means(X, y, 3)
+    nearest = pairwise_distances_argmin(X, means)
+    true_wcss, nearest_wcss = wcss(X, y, means), wcss(X, nearest, means)
+    if np.isclose(true_wcss, nearest_wcss):
+        observed = "c"
+    else:
+        observed = "a" if true_wcss < nearest_wcss else "b"
+    evidence = (
+        f"With the blob means as centres: true grouping {true_wcss:.1f}, nearest-mean grouping "
+        f"{nearest_wcss:.1f}; the two groupings differ in {int(np.sum(nearest != y))} of "
+        f"{len(X)} points."
+    )
+    return _check_prediction(prediction, options, observed, evidence)
+
+
+# ---- Notebook 02: is a wrong clustering stable? ----
+
+
+def _split_half_ari(X_train, X_test, n_clusters, scale, n_pairs=10, seed=0):
+    """ARI between the test-part labels of two k-means fits on disjoint random halves of
+    X_train, for n_pairs random splits (the stability measure of notebook 02)."""
+    from sklearn.cluster import KMeans as SklearnKMeans
+    from sklearn.metrics import adjusted_rand_score
+    from sklearn.pipeline import make_pipeline
+
+    rng = np.random.default_rng(seed)
+    scores = []
+    for _ in range(n_pairs):
+        order = rng.permutation(len(X_train))
+        halves = order[: len(order) // 2], order[len(order) // 2 :]
+        labels = []
+        for half in halves:
+            steps = [StandardScaler()] if scale else []
+            km = SklearnKMeans(n_clusters=n_clusters, n_init=10, random_state=seed)
+            labels.append(make_pipeline(*steps, km).fit(X_train[half]).predict(X_test))
+        scores.append(adjusted_rand_score(*labels))
+    return np.array(scores)
+
+
+def check_stability_prediction(prediction):
+    """Notebook 02: how stable is k-means on the raw income-and-age features?
+
+    Parameters
+    ----------
+    prediction : str
+        'a', 'b' or 'c', as in the notebook's exercise.
+
+    Returns
+    -------
+    bool
+        True if the prediction matches the split-half ARI measured on the notebook's data
+        (``make_scaling_matters(random_state=0)``, split 70/30 with ``random_state=0``).
+    """
+    from sklearn.model_selection import train_test_split
+
+    from .datasets import make_scaling_matters
+
+    options = {
+        "a": "about 1: fits on the two halves agree, as they do on standardised features",
+        "b": "clearly below 1: fits on the two halves disagree on many test points",
+        "c": "about 0, like its ARI against the true groups",
+    }
+    data = make_scaling_matters(random_state=0)
+    X = data.drop(columns="label").to_numpy()
+    X_train, X_test = train_test_split(X, train_size=0.7, random_state=0)
+    raw = _split_half_ari(X_train, X_test, 2, scale=False)
+    scaled = _split_half_ari(X_train, X_test, 2, scale=True)
+    middle = float(np.median(raw))
+    observed = "a" if middle > 0.9 else "c" if middle < 0.1 else "b"
+    evidence = (
+        f"Split-half ARI over {len(raw)} random splits of the training part, on the "
+        f"{len(X_test)} test points: raw features median {middle:.2f} (from {raw.min():.2f} "
+        f"to {raw.max():.2f}); standardised features median {np.median(scaled):.2f}."
+    )
+    return _check_prediction(prediction, options, observed, evidence)
+
+
+# ---- Notebook 03: which start gets stuck? ----
+
+
+def check_stuck_start(prediction, start_a, start_b):
+    """Notebook 03: from which of two starts does Lloyd's loop get stuck on Source A's blobs?
+
+    Parameters
+    ----------
+    prediction : str
+        'a', 'b', 'c' or 'd', as in the notebook's exercise.
+    start_a, start_b : array-like of shape (3, 2)
+        The two starting centres of the exercise.
+
+    Returns
+    -------
+    bool
+        True if the prediction matches what one run of tutorial_lib's KMeans does from each
+        start (stuck: a final WCSS more than 1 % above the best of ten k-means++ restarts).
+    """
+    from . import KMeans
+    from .datasets import load_blobs_a
+
+    options = {
+        "a": "start A gets stuck, start B finds the three blobs",
+        "b": "start B gets stuck, start A finds the three blobs",
+        "c": "both get stuck",
+        "d": "neither gets stuck",
+    }
+    X = load_blobs_a()[["x", "y"]].to_numpy()
+    best = KMeans(n_clusters=3, n_init=10, random_state=0).fit(X).inertia_
+    final = {}
+    for name, start in (("A", start_a), ("B", start_b)):
+        start = np.asarray(start, dtype=float)
+        final[name] = KMeans(n_clusters=3, init=start, n_init=1).fit(X).inertia_
+    stuck = {name: value > 1.01 * best for name, value in final.items()}
+    observed = {(True, False): "a", (False, True): "b", (True, True): "c"}.get(
+        (stuck["A"], stuck["B"]), "d"
+    )
+    evidence = (
+        f"Final WCSS from start A {final['A']:.1f}, from start B {final['B']:.1f}; the best "
+        f"of ten k-means++ restarts is {best:.1f}."
+    )
+    return _check_prediction(prediction, options, observed, evidence)
 
 
 # --------------------------------------------------------------------------------------------

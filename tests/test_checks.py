@@ -837,3 +837,187 @@ def test_stability_prediction_reads_the_data(capsys):
     out = capsys.readouterr().out
     assert "standardised features median 1.00" in out
     assert checks.check_stability_prediction("a") is False
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebook 04: check_same_partition (judgement) and check_best_run
+# ---------------------------------------------------------------------------------------------
+
+
+def _source_a_training_part_here():
+    """Source A's scaled training part, built here from sklearn (not from the check's code)."""
+    from sklearn.datasets import make_blobs
+    from sklearn.model_selection import train_test_split
+
+    X, y = make_blobs(n_samples=400, centers=3, cluster_std=2.75, random_state=42)
+    X_train, _, _, _ = train_test_split(X, y, train_size=0.7, random_state=0)
+    return StandardScaler().fit(X_train).transform(X_train)
+
+
+def test_same_partition_true_answers_pass_and_one_flip_fails(capsys):
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import adjusted_rand_score
+
+    from tutorial_lib.checks import PARTITION_CHANGES, check_same_partition
+
+    Z = _source_a_training_part_here()
+    base = dict(n_clusters=3, init="random", n_init=10, max_iter=300, tol=1e-4, random_state=42)
+    ref = KMeans(**base).fit(Z).labels_
+    truth = {
+        key: bool(np.isclose(adjusted_rand_score(ref, KMeans(**{**base, **kw}).fit(Z).labels_), 1))
+        for key, kw in PARTITION_CHANGES.items()
+    }
+    assert set(truth.values()) == {True, False}, "the exercise needs both kinds of answer"
+    assert check_same_partition(truth) is True
+    out = capsys.readouterr().out
+    assert f"{len(truth)} of {len(truth)} predictions right" in out and "wrong" not in out
+    flipped = dict(truth, **{"max_iter=2": not truth["max_iter=2"]})
+    assert check_same_partition(flipped) is False
+    out = capsys.readouterr().out
+    assert "max_iter=2" in out and "-> wrong" in out
+
+
+@pytest.mark.parametrize(
+    "answer, says",
+    [
+        (None, "Not answered yet"),
+        (..., "Not answered yet"),
+        ({"tol=0.1": ...}, "Not quite: no prediction for"),
+        ("same", "pass a dict"),
+        (
+            {"tol=0.1": True, "max_iter=2": ..., "n_init=1": True, "random_state=7": True,
+             "init='k-means++'": True},
+            "Not answered yet: replace the ... after 'max_iter=2'",
+        ),
+        (
+            {"tol=0.1": "yes", "max_iter=2": True, "n_init=1": True, "random_state=7": True,
+             "init='k-means++'": True},
+            "should be True (same partition) or False",
+        ),
+    ],
+)
+def test_same_partition_unanswered_or_malformed_says_so(answer, says, capsys):
+    from tutorial_lib.checks import check_same_partition
+
+    assert check_same_partition(answer) is False
+    out = capsys.readouterr().out
+    assert says in out and "predictions right" not in out
+
+
+def _best_by_hand(X, n_clusters, seeds):
+    from sklearn.cluster import KMeans
+
+    runs = [KMeans(n_clusters=n_clusters, init="random", n_init=1, random_state=s).fit(X)
+            for s in seeds]
+    return runs[int(np.argmin([r.inertia_ for r in runs]))]
+
+
+def test_best_run_right(capsys):
+    from tutorial_lib.checks import check_best_run
+
+    assert_passes(check_best_run, _best_by_hand, capsys)
+
+
+def _runs(X, n_clusters, seeds):
+    from sklearn.cluster import KMeans
+
+    return [KMeans(n_clusters=n_clusters, init="random", n_init=1, random_state=s).fit(X)
+            for s in seeds]
+
+
+@pytest.mark.parametrize(
+    "func, hint",
+    [
+        (lambda X, k, seeds: _runs(X, k, seeds)[-1], "the last run"),
+        (lambda X, k, seeds: _runs(X, k, seeds)[0], "the first run"),
+        (lambda X, k, seeds: max(_runs(X, k, seeds), key=lambda m: m.inertia_), "highest WCSS"),
+        (lambda X, k, seeds: _best_by_hand(X, k, seeds).inertia_, "returned a number"),
+        (lambda X, k, seeds: "model", "no inertia_"),
+        (lambda X, k, seeds: _best_by_hand(X, k - 1, seeds), "centres of shape"),
+    ],
+)
+def test_best_run_mistakes(func, hint, capsys):
+    from tutorial_lib.checks import check_best_run
+
+    assert_hint(check_best_run, func, hint, capsys)
+
+
+def test_best_run_cases_have_distinct_first_last_worst_and_best_runs():
+    """Each mistake above can only get its own hint if these four runs differ (case 1)."""
+    X, k, seeds = checks._best_run_cases()[0].args.values()
+    inertias = [round(r.inertia_, 6) for r in _runs(X, k, seeds)]
+    picked = {inertias[0], inertias[-1], max(inertias), min(inertias)}
+    assert len(picked) == 4
+
+
+@pytest.mark.parametrize("weird", ["text", {"a": 1}, object(), float("nan"), True, ()])
+def test_best_run_strange_answers_never_raise(weird, capsys):
+    from tutorial_lib.checks import check_best_run
+
+    result, out = run(check_best_run, lambda *args: weird, capsys)
+    assert result is False and out.startswith("Not quite, on case 1 of")
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebook 05: check_knee_range; notebook 06: check_chance_scores
+# ---------------------------------------------------------------------------------------------
+
+
+def test_knee_range_right_answers_agree_with_kneed(capsys):
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_blobs
+
+    from tutorial_lib.checks import KNEE_RANGES, check_knee_range
+
+    centers = [[x, y] for x in (0.0, 4.0, 8.0) for y in (0.0, 4.0)]
+    X, _ = make_blobs(n_samples=300, centers=centers, cluster_std=0.8, random_state=0)
+    Z = StandardScaler().fit_transform(X)
+    w = {k: KMeans(n_clusters=k, n_init=3, random_state=0).fit(Z).inertia_ for k in range(1, 21)}
+    truth = {}
+    for key, ks in KNEE_RANGES.items():
+        ks = list(ks)
+        truth[key] = int(KneeLocator(ks, [w[k] for k in ks], curve="convex",
+                                     direction="decreasing").knee)
+    assert truth["k = 1..20"] != 4, "the range should move the knee away from k = 1..10's"
+    assert check_knee_range(truth) is True
+    assert "2 of 2 predictions right" in capsys.readouterr().out
+    assert check_knee_range(dict(truth, **{"k = 3..10": truth["k = 3..10"] + 1})) is False
+    assert "-> wrong" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "answer, says",
+    [
+        (None, "Not answered yet"),
+        ({"k = 1..20": ..., "k = 3..10": 4}, "Not answered yet"),
+        ({"k = 1..20": "six", "k = 3..10": 4}, "should be whole numbers"),
+    ],
+)
+def test_knee_range_unanswered_or_malformed(answer, says, capsys):
+    from tutorial_lib.checks import check_knee_range
+
+    assert check_knee_range(answer) is False
+    assert says in capsys.readouterr().out
+
+
+def test_chance_scores_nmi_rises_and_ami_stays_near_zero(capsys):
+    """NMI is not corrected for chance, AMI is: that is the right answer by theory."""
+    from tutorial_lib.checks import check_chance_scores
+
+    assert check_chance_scores({"NMI": "rises", "AMI": "stays near 0"}) is True
+    assert "2 of 2 predictions right" in capsys.readouterr().out
+    assert check_chance_scores({"NMI": "stays near 0", "AMI": "stays near 0"}) is False
+    out = capsys.readouterr().out
+    assert "NMI  you said stays near 0" in out and "-> wrong" in out
+
+
+@pytest.mark.parametrize(
+    "answer, says",
+    [(..., "Not answered yet"), ({"NMI": "up", "AMI": "falls"}, "should be one of"),
+     ([1, 2], "pass a dict")],
+)
+def test_chance_scores_unanswered_or_malformed(answer, says, capsys):
+    from tutorial_lib.checks import check_chance_scores
+
+    assert check_chance_scores(answer) is False
+    assert says in capsys.readouterr().out

@@ -194,3 +194,23 @@ def test_fewer_samples_than_groups():
 def test_n_samples_must_be_a_whole_number(bad):
     with pytest.raises(TypeError, match="n_samples must be a whole number"):
         make_failure_case("circles", n_samples=bad)
+
+
+def test_make_grid_blobs_is_data_where_the_elbow_and_the_silhouette_disagree():
+    from kneed import KneeLocator
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+    from sklearn.preprocessing import StandardScaler
+
+    from tutorial_lib import make_grid_blobs
+
+    data = make_grid_blobs()
+    assert data.shape == (300, 3) and sorted(data["label"].unique()) == list(range(6))
+    assert data.equals(make_grid_blobs()) and not data.equals(make_grid_blobs(random_state=1))
+    Z = StandardScaler().fit_transform(data[["x", "y"]].to_numpy())
+    ks = list(range(1, 11))
+    fits = {k: KMeans(n_clusters=k, n_init=3, random_state=0).fit(Z) for k in ks}
+    knee = KneeLocator(ks, [fits[k].inertia_ for k in ks], curve="convex",
+                       direction="decreasing").knee
+    best_silhouette = max(ks[1:], key=lambda k: silhouette_score(Z, fits[k].labels_))
+    assert best_silhouette == 6 and knee < 6

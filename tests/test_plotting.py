@@ -539,3 +539,74 @@ def test_plot_clusters_legend_title_can_say_cluster():
     ax = plot_clusters(X, ["A", "A", "B"])
     assert ax.get_legend().get_title().get_text() == "label"
     plt.close("all")
+
+
+# --- notebook 05's helpers: plot_knee_rule, plot_clusters_and_silhouette, plot_k_votes ---
+def test_plot_knee_rule_marks_the_largest_gap_below_the_chord(ax):
+    from tutorial_lib.plotting import plot_knee_rule
+
+    out = plot_knee_rule(K_VALUES, INERTIAS, ax=ax)
+    assert out is ax and ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    # the gap computed here by hand: rescale both axes, 1 - k - w is largest at k = 3
+    k = (K_VALUES - 1) / 9
+    w = (INERTIAS - INERTIAS.min()) / (INERTIAS.max() - INERTIAS.min())
+    best = int(np.argmax(1 - k - w))
+    bar = [c for c in ax.collections if "largest gap" in c.get_label()]
+    assert len(bar) == 1 and "k = 3" in bar[0].get_label()
+    (x0, y0), (x1, y1) = bar[0].get_segments()[0]
+    assert x0 == pytest.approx(k[best])
+    assert sorted([y0, y1]) == pytest.approx(sorted([w[best], 1 - k[best]]))
+
+
+def test_plot_knee_rule_refuses_a_curve_without_a_knee(ax):
+    from tutorial_lib.plotting import plot_knee_rule
+
+    with pytest.raises(ValueError, match="no knee"):
+        plot_knee_rule([1, 2, 3, 4], [4.0, 3.0, 2.0, 1.0], ax=ax)
+
+
+def test_plot_clusters_and_silhouette_draws_both_panels():
+    from sklearn.metrics import silhouette_score
+
+    from tutorial_lib.plotting import plot_clusters_and_silhouette
+
+    fig, pair = plt.subplots(1, 2)
+    axes = plot_clusters_and_silhouette(X, Y, CENTERS, axes=pair)
+    assert list(axes) == list(pair)
+    assert axes[0].get_title() == "k-means with k = 3"
+    assert n_points(axes[0]) == len(Y)
+    assert f"mean {silhouette_score(X, Y):.3f}" in axes[1].get_title()
+    assert axes[1].get_legend() is None
+    assert len([c for c in axes[1].collections if isinstance(c, PolyCollection)]) == 3
+    new = plot_clusters_and_silhouette(X, Y)
+    assert len(new) == 2 and new[0].figure is not fig
+
+
+def test_plot_k_votes_bar_heights_are_the_counts(ax):
+    from tutorial_lib.plotting import plot_k_votes
+
+    winners = {"elbow": [4, 4, 3, 4, 4], "silhouette": [6, 6, 6, 5, 6]}
+    out = plot_k_votes(winners, ax=ax)
+    assert out is ax and ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert list(ax.get_xticks()) == [3, 4, 5, 6]
+    heights = {}
+    for container, name in zip(ax.containers, winners, strict=True):
+        heights[name] = [round(p.get_height()) for p in container.patches]
+    assert heights == {"elbow": [1, 4, 0, 0], "silhouette": [0, 0, 1, 4]}
+    assert legend_texts(ax) == ["elbow", "silhouette"]
+
+
+@pytest.mark.parametrize(
+    "winners, error, message",
+    [
+        ([3, 3, 4], TypeError, "non-empty dict"),
+        ({}, TypeError, "non-empty dict"),
+        ({"elbow": [3, 4], "silhouette": [3]}, ValueError, "same length"),
+        ({"elbow": [3, 0]}, ValueError, "whole numbers >= 1"),
+    ],
+)
+def test_plot_k_votes_refuses_bad_input(winners, error, message, ax):
+    from tutorial_lib.plotting import plot_k_votes
+
+    with pytest.raises(error, match=message):
+        plot_k_votes(winners, ax=ax)

@@ -37,6 +37,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import cdist
+from sklearn.datasets import make_blobs
 from sklearn.metrics import accuracy_score, pairwise_distances_argmin
 from sklearn.preprocessing import StandardScaler
 
@@ -57,6 +58,10 @@ __all__ = [
     "check_tighter_grouping",
     "check_stability_prediction",
     "check_stuck_start",
+    "check_same_partition",
+    "check_best_run",
+    "check_knee_range",
+    "check_chance_scores",
 ]
 
 _RTOL, _ATOL = 1e-6, 1e-9  # how close a float answer must be to the reference
@@ -869,14 +874,17 @@ def check_knee(func):
     ----------
     func : callable
         ``func(k_values, inertias) -> k`` with two 1-D arrays of the same length (k_values
-        increasing, inertias decreasing); returns the k at the knee by the Kneedle rule.
+        increasing, inertias decreasing); returns the k at the knee by find_knee's rule
+        (the largest gap below the chord, a simplified Kneedle).
 
     Returns
     -------
     bool
         True if func agrees with :func:`tutorial_lib.find_knee` on every case.
     """
-    return _run_check(func, _knee_cases(), _diagnose_knee, "Your knee matches the Kneedle rule")
+    return _run_check(
+        func, _knee_cases(), _diagnose_knee, "Your knee matches find_knee's rule"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -941,9 +949,9 @@ def _diagnose_align(result, y_true, y_pred):
         )
     if same(arr, classes[counts.argmax(axis=1)][pred_codes]):
         return (
-            "two clusters were given the same label: each cluster should get its own. Use "
-            "the Hungarian algorithm, scipy.optimize.linear_sum_assignment(confusion, "
-            "maximize=True), instead of each cluster's majority label."
+            "two clusters were given the same label: each cluster should get its own. Solve "
+            "the assignment problem, scipy.optimize.linear_sum_assignment(confusion, "
+            "maximize=True), instead of taking each cluster's majority label."
         )
     rows, cols = linear_sum_assignment(counts)  # minimising the overlap: a classic slip
     least = np.empty(len(clusters), dtype=int)
@@ -973,7 +981,7 @@ def _diagnose_align(result, y_true, y_pred):
 
 
 def check_align_labels(func):
-    """Check a learner's alignment of cluster ids with true labels (Hungarian algorithm).
+    """Check a learner's alignment of cluster ids with true labels (an assignment problem).
 
     Parameters
     ----------
@@ -1403,3 +1411,346 @@ def check_stuck_start(prediction, start_a, start_b):
         f"of ten k-means++ restarts is {best:.1f}."
     )
     return _check_prediction(prediction, options, observed, evidence)
+
+
+# --------------------------------------------------------------------------------------------
+# Shared by the judgement checks (predict, then run, then explain): the learner passes
+# predictions, not a function; the check measures on the notebook's own data and compares.
+# --------------------------------------------------------------------------------------------
+
+
+def _unanswered(value):
+    """True for the placeholders a judgement stub holds: None or ... (Ellipsis)."""
+    return value is None or value is Ellipsis
+
+
+def _read_predictions(predictions, keys, what):
+    """Return the learner's dict of predictions, or print what is missing and return None."""
+    example = ", ".join(f"{key!r}: ..." for key in keys)
+    if _unanswered(predictions):
+        print(f"Not answered yet: fill in {{{example}}} with {what}, then run this cell again.")
+        return None
+    if not isinstance(predictions, dict):
+        print(
+            f"Not quite: pass a dict of predictions, {{{example}}}, with {what}; got "
+            f"{type(predictions).__name__}."
+        )
+        return None
+    missing = [key for key in keys if key not in predictions]
+    if missing:
+        print(f"Not quite: no prediction for {', '.join(map(repr, missing))}. Expected keys: "
+              f"{', '.join(map(repr, keys))}.")
+        return None
+    open_ = [key for key in keys if _unanswered(predictions[key])]
+    if open_:
+        print(f"Not answered yet: replace the ... after {', '.join(map(repr, open_))} with "
+              f"{what}, then run this cell again.")
+        return None
+    return predictions
+
+
+def _report(rows, n_right, closing):
+    """Print one line per prediction, then the tally and what to do next; return all right."""
+    width = max(len(row[0]) for row in rows)
+    for name, said, measured, right in rows:
+        mark = "right" if right else "wrong"
+        print(f"  {name:<{width}}  you said {said:<14} measured: {measured}  -> {mark}")
+    print(f"{n_right} of {len(rows)} predictions right. {closing}")
+    return n_right == len(rows)
+
+
+# ---- Notebook 04: fitting with scikit-learn ----
+
+
+def _source_a_scaled():
+    """Source A's data as notebooks 04 and 06 prepare it: split with seed 0 (70 % for
+    training), scaled with the training part's means and standard deviations."""
+    from sklearn.model_selection import train_test_split
+
+    from .datasets import load_blobs_a
+
+    blobs = load_blobs_a()
+    X, y = blobs[["x", "y"]].to_numpy(), blobs["label"].to_numpy()
+    X_train, X_test, y_train, y_test = train_test_split(X, y, train_size=0.7, random_state=0)
+    scaler = StandardScaler().fit(X_train)
+    return scaler.transform(X_train), scaler.transform(X_test), y_train, y_test
+
+
+#: The changes to Source A's settings that check_same_partition measures, as KMeans keywords.
+PARTITION_CHANGES = {
+    "tol=0.1": {"tol": 0.1},
+    "max_iter=2": {"max_iter": 2},
+    "n_init=1": {"n_init": 1},
+    "random_state=7": {"random_state": 7},
+    "init='k-means++'": {"init": "k-means++"},
+}
+
+
+def check_same_partition(predictions):
+    """Judge predictions of which KMeans settings change the clustering of notebook 04.
+
+    The reference is Source A's model, ``sklearn.cluster.KMeans(n_clusters=3, init="random",
+    n_init=10, max_iter=300, tol=1e-4, random_state=42)`` fitted on Source A's scaled training
+    part. Each change in ``PARTITION_CHANGES`` is refitted with that one setting changed and
+    compared with the reference by the adjusted Rand index (ARI 1: the same partition, whatever
+    the cluster numbers).
+
+    Parameters
+    ----------
+    predictions : dict of str to bool
+        One entry per key of ``PARTITION_CHANGES``: True if you expect the same partition,
+        False if you expect another one. None or ... means "not answered yet".
+
+    Returns
+    -------
+    bool
+        True if every prediction was right. Prints the measured ARI and n_iter_ per change.
+    """
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import adjusted_rand_score
+
+    keys = list(PARTITION_CHANGES)
+    what = "True (same partition) or False (a different one)"
+    answers = _read_predictions(predictions, keys, what)
+    if answers is None:
+        return False
+    not_bool = [k for k in keys if not isinstance(answers[k], (bool, np.bool_))]
+    if not_bool:
+        print(f"Not quite: the predictions for {', '.join(map(repr, not_bool))} should be "
+              f"{what}.")
+        return False
+    Z_train = _source_a_scaled()[0]
+    settings = dict(n_clusters=3, init="random", n_init=10, max_iter=300, tol=1e-4,
+                    random_state=42)
+    reference = KMeans(**settings).fit(Z_train)
+    print(f"Measured on Source A's scaled training part ({len(Z_train)} points), each fit "
+          f"compared with Source A's settings (n_iter_ {reference.n_iter_}):")
+    rows, n_right = [], 0
+    for key in keys:
+        model = KMeans(**{**settings, **PARTITION_CHANGES[key]}).fit(Z_train)
+        ari = adjusted_rand_score(reference.labels_, model.labels_)
+        same = bool(np.isclose(ari, 1.0))
+        measured = (f"{'same' if same else 'different'} (ARI {ari:.3f}, "
+                    f"n_iter_ {model.n_iter_})")
+        said = "same" if answers[key] else "different"
+        right = bool(answers[key]) == same
+        n_right += right
+        rows.append((key, said, measured, right))
+    return _report(
+        rows, n_right,
+        "Now explain each line in a sentence: which settings decide where a run may end, and "
+        "which only decide when it stops or which start it comes from?",
+    )
+
+
+def _best_run_cases():
+    X1, _ = make_blobs(n_samples=60, centers=4, cluster_std=1.0, random_state=3)
+    X2, _ = make_blobs(n_samples=60, centers=4, cluster_std=1.0, random_state=2)
+    return [
+        _Case("60 points, 4 clusters, seeds [0, 1, 4, 2]",
+              {"X": X1, "n_clusters": 4, "seeds": [0, 1, 4, 2]}),
+        _Case("60 points, 4 clusters, seeds [1, 0, 5]",
+              {"X": X2, "n_clusters": 4, "seeds": [1, 0, 5]}),
+    ]
+
+
+def _diagnose_best_run(result, X, n_clusters, seeds):
+    from sklearn.cluster import KMeans
+
+    runs = [
+        KMeans(n_clusters=n_clusters, init="random", n_init=1, random_state=seed).fit(X).inertia_
+        for seed in seeds
+    ]
+    best = min(runs)
+    if _as_number(result) is not None:
+        return (
+            "you returned a number. Return the fitted model itself (the one whose inertia_ is "
+            "the lowest), so that its labels_ and cluster_centers_ can be used."
+        )
+    inertia = getattr(result, "inertia_", None)
+    centers = getattr(result, "cluster_centers_", None)
+    if inertia is None or centers is None:
+        return (
+            f"return a fitted KMeans model; your function returned {type(result).__name__}, "
+            "which has no inertia_ or cluster_centers_."
+        )
+    if np.shape(centers) != (n_clusters, X.shape[1]):
+        return (
+            f"the model has centres of shape {np.shape(centers)}; fit n_clusters={n_clusters} "
+            "clusters on X."
+        )
+    inertia = float(inertia)
+    if _close(inertia, best):
+        return None
+    if inertia < best - 1e-6 * best:
+        return (
+            f"your model's WCSS ({inertia:.2f}) is lower than that of every single run with "
+            f"these seeds (best {best:.2f}): fit one run per seed, KMeans(n_clusters, "
+            "init='random', n_init=1, random_state=seed), and keep the best of those."
+        )
+    if _close(inertia, max(runs)):
+        return (
+            f"you kept the run with the highest WCSS ({inertia:.2f}). The best run is the one "
+            f"with the lowest inertia_ ({best:.2f})."
+        )
+    if _close(inertia, runs[-1]):
+        return "you returned the last run fitted; compare inertia_ and keep the lowest."
+    if _close(inertia, runs[0]):
+        return "you returned the first run; compare every run's inertia_ and keep the lowest."
+    return (
+        f"your model's WCSS is {inertia:.2f}, but the best of the runs with these seeds reaches "
+        f"{best:.2f}: fit one run per seed (init='random', n_init=1) and keep the lowest inertia_."
+    )
+
+
+def check_best_run(func):
+    """Check a learner's "best of several runs", what KMeans does with n_init.
+
+    Parameters
+    ----------
+    func : callable
+        ``func(X, n_clusters, seeds) -> model``: fits
+        ``sklearn.cluster.KMeans(n_clusters=n_clusters, init="random", n_init=1,
+        random_state=seed)`` once per seed and returns the fitted model with the lowest
+        ``inertia_``.
+
+    Returns
+    -------
+    bool
+        True if the returned model's WCSS is the lowest of the runs on every case.
+    """
+    return _run_check(
+        func, _best_run_cases(), _diagnose_best_run, "You keep the run with the lowest WCSS"
+    )
+
+
+# ---- Notebook 05: choosing k ----
+
+#: The ranges of k that check_knee_range measures (notebook 05 shows k = 1..10 in the text).
+KNEE_RANGES = {"k = 1..20": range(1, 21), "k = 3..10": range(3, 11)}
+
+
+def check_knee_range(predictions):
+    """Judge predictions of where the knee falls when the range of k changes (notebook 05).
+
+    Measured on ``make_grid_blobs()`` standardised, with ``sklearn.cluster.KMeans(n_clusters=k,
+    n_init=3, random_state=0)`` for each k and the knee rule of ``find_knee``.
+
+    Parameters
+    ----------
+    predictions : dict of str to int
+        One entry per key of ``KNEE_RANGES``: the k you expect the knee rule to pick when
+        only that range of k is tried. None or ... means "not answered yet".
+
+    Returns
+    -------
+    bool
+        True if every prediction was right. Prints the knee for each range.
+    """
+    from sklearn.cluster import KMeans
+
+    from .datasets import make_grid_blobs
+
+    keys = list(KNEE_RANGES)
+    what = "the k you expect the knee rule to pick"
+    answers = _read_predictions(predictions, keys, what)
+    if answers is None:
+        return False
+    bad = [k for k in keys if _as_number(answers[k]) is None]
+    if bad:
+        print(f"Not quite: the predictions for {', '.join(map(repr, bad))} should be whole "
+              "numbers (a k).")
+        return False
+    data = make_grid_blobs()
+    Z = StandardScaler().fit_transform(data[["x", "y"]].to_numpy())
+    inertia = {k: KMeans(n_clusters=k, n_init=3, random_state=0).fit(Z).inertia_
+               for k in range(1, 21)}
+
+    def knee(ks):
+        return find_knee(list(ks), [inertia[k] for k in ks])
+
+    print(f"Measured on the six grid blobs ({len(Z)} points, standardised; the knee for "
+          f"k = 1..10 is {knee(range(1, 11))}):")
+    rows, n_right = [], 0
+    for key in keys:
+        measured_k = knee(KNEE_RANGES[key])
+        right = _as_number(answers[key]) == measured_k
+        n_right += right
+        rows.append((key, f"k = {_plain(answers[key])}", f"knee at k = {measured_k}", right))
+    return _report(
+        rows, n_right,
+        "Now explain in a sentence why the same data give another knee when only the range "
+        "of k changes, and what that means for an elbow read off one plot.",
+    )
+
+
+# ---- Notebook 06: predicting and evaluating ----
+
+#: The numbers of random clusters that check_chance_scores compares with the true labels.
+CHANCE_KS = (3, 10, 30)
+TRENDS = ("rises", "stays near 0", "falls")
+
+
+def _trend(values):
+    if np.all(np.abs(values) < 0.05):
+        return "stays near 0"
+    if values[-1] - values[0] > 0.05:
+        return "rises"
+    if values[-1] - values[0] < -0.05:
+        return "falls"
+    return "stays the same"
+
+
+def check_chance_scores(predictions):
+    """Judge predictions of how NMI and AMI score random cluster ids (notebook 06).
+
+    Random cluster ids (k = 3, 10 and 30 clusters, 10 draws each, seed 0) are compared with
+    the true labels of Source A's test part (120 points, split seed 0) by
+    ``normalized_mutual_info_score`` and ``adjusted_mutual_info_score``; the means show how
+    each score behaves when nothing was learned.
+
+    Parameters
+    ----------
+    predictions : dict
+        ``{"NMI": trend, "AMI": trend}``, each trend one of "rises", "stays near 0" or
+        "falls": what the score does as the number of random clusters grows. None or ...
+        means "not answered yet".
+
+    Returns
+    -------
+    bool
+        True if both predictions were right. Prints the measured means.
+    """
+    from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
+
+    keys = ["NMI", "AMI"]
+    what = "one of " + ", ".join(map(repr, TRENDS))
+    answers = _read_predictions(predictions, keys, what)
+    if answers is None:
+        return False
+    bad = [k for k in keys if answers[k] not in TRENDS]
+    if bad:
+        print(f"Not quite: the predictions for {', '.join(map(repr, bad))} should be {what}.")
+        return False
+    y_test = _source_a_scaled()[3]
+    rng = np.random.default_rng(0)
+    scores = {"NMI": [], "AMI": []}
+    for k in CHANCE_KS:
+        draws = [rng.integers(0, k, size=len(y_test)) for _ in range(10)]
+        scores["NMI"].append(np.mean([normalized_mutual_info_score(y_test, d) for d in draws]))
+        scores["AMI"].append(np.mean([adjusted_mutual_info_score(y_test, d) for d in draws]))
+    print(f"Random cluster ids against the {len(y_test)} true test labels, mean of 10 draws "
+          f"for k = {', '.join(map(str, CHANCE_KS))} clusters:")
+    rows, n_right = [], 0
+    for key in keys:
+        values = np.array(scores[key])
+        trend = _trend(values)
+        right = answers[key] == trend
+        n_right += right
+        shown = ", ".join(f"{v:.3f}".replace("-0.000", "0.000") for v in values)
+        rows.append((key, answers[key], f"{shown} ({trend})", right))
+    return _report(
+        rows, n_right,
+        "Now explain in a sentence why a score that is not corrected for chance rewards "
+        "more clusters, even random ones.",
+    )

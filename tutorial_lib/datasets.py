@@ -23,6 +23,7 @@ from ._validation import check_option
 __all__ = [
     "load_blobs_a",
     "load_blobs_b",
+    "make_grid_blobs",
     "make_scaling_matters",
     "FAILURE_CASES",
     "make_failure_case",
@@ -266,3 +267,28 @@ def load_image(name="china.jpg"):
     """
     check_option(name, "name", SAMPLE_IMAGES)
     return np.asarray(load_sample_image(name), dtype=np.float64) / 255.0
+
+
+def make_grid_blobs(random_state=0):
+    """Return six round blobs on a 3 x 2 grid: data on which the elbow and the silhouette disagree.
+
+    ``make_blobs(n_samples=300, centers=[[0, 0], [0, 4], [4, 0], [4, 4], [8, 0], [8, 4]],
+    cluster_std=0.8, random_state=random_state)``. Standardised and swept over k = 1..10,
+    the knee of the inertia curve comes early (the curve bends gradually when there are many
+    groups), while the silhouette picks the six blobs. Notebook 05 uses it.
+
+    Parameters
+    ----------
+    random_state : int, RandomState instance or None, default=0
+        Passed to ``make_blobs``. An int gives the same data on every call.
+
+    Returns
+    -------
+    pandas.DataFrame of shape (300, 3)
+        Columns ``"x"`` and ``"y"`` (float) and ``"label"`` (int 0 to 5: the blob).
+    """
+    centers = [[x, y] for x in (0.0, 4.0, 8.0) for y in (0.0, 4.0)]
+    X, y = make_blobs(
+        n_samples=300, centers=centers, cluster_std=0.8, random_state=random_state
+    )
+    return _blob_frame(X, y)

@@ -5,7 +5,9 @@
   by hand (they agree with ``sklearn.metrics.silhouette_samples`` / ``silhouette_score``).
 - ``label_mapping`` / ``align_labels`` / ``aligned_accuracy``: cluster ids are arbitrary names
   (cluster 0 may be the true class "B"), so before comparing a clustering with true labels we
-  match each cluster to a class with the Hungarian algorithm on the confusion matrix.
+  match each cluster to a class by solving the assignment problem on the confusion matrix
+  (``scipy.optimize.linear_sum_assignment``: a modified Jonker-Volgenant algorithm, which
+  finds the same optimum as the Hungarian algorithm).
 """
 
 import numpy as np
@@ -258,9 +260,9 @@ def _confusion(y_true, y_pred):
 def _assigned_classes(counts):
     """For each cluster (row of counts), the column of the class it is matched with.
 
-    The Hungarian algorithm picks a one-to-one matching of clusters and classes with the
-    largest total overlap. When there are more clusters than classes, the clusters left over
-    get the class they overlap most.
+    The assignment solver (``linear_sum_assignment``) picks a one-to-one matching of clusters
+    and classes with the largest total overlap. When there are more clusters than classes,
+    the clusters left over get the class they overlap most.
     """
     rows, cols = linear_sum_assignment(counts, maximize=True)
     assigned = counts.argmax(axis=1)  # fallback for unmatched clusters: the majority class
@@ -269,7 +271,7 @@ def _assigned_classes(counts):
 
 
 def label_mapping(y_true, y_pred):
-    r"""Match each cluster id to a true label, with the Hungarian algorithm.
+    r"""Match each cluster id to a true label by solving the assignment problem.
 
     Build the confusion matrix :math:`N_{jc}` = number of samples in cluster :math:`j` with
     true label :math:`c`, and choose the one-to-one matching :math:`\pi` of clusters to labels
@@ -278,7 +280,9 @@ def label_mapping(y_true, y_pred):
 
     The numbers of clusters and labels may differ. With more clusters than labels, the
     clusters left unmatched map to the label they overlap most (so two clusters can share a
-    label). With fewer clusters than labels, some labels are not used.
+    label). Such shared labels inflate the accuracy: every extra cluster can only add
+    agreeing samples, up to 1.0 with one cluster per sample. With fewer clusters than labels,
+    some labels are not used.
 
     Parameters
     ----------

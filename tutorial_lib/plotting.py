@@ -36,6 +36,9 @@ __all__ = [
     "plot_silhouette_diagram",
     "plot_confusion_matrix",
     "plot_right_wrong",
+    "plot_knee_rule",
+    "plot_clusters_and_silhouette",
+    "plot_k_votes",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -866,3 +869,140 @@ def plot_confusion_matrix(y_true, y_pred, *, labels=None, ax=None, title="Confus
     )
     ax.tick_params(axis="y", labelrotation=0)
     return _decorate(ax, title, "predicted (aligned) label", "true label")
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing k (notebook 05): the knee rule drawn, a clustering beside its silhouette diagram,
+# and how often each k wins over resamples
+# ---------------------------------------------------------------------------------------------
+def plot_knee_rule(k_values, inertias, *, ax=None):
+    """Draw the knee rule of ``tutorial_lib.find_knee`` on the rescaled elbow curve.
+
+    Both axes are rescaled to [0, 1], the chord joins the curve's two ends, and the k where
+    the curve sags furthest below the chord (the largest value of the difference curve) is
+    marked with a vertical bar.
+
+    Parameters
+    ----------
+    k_values : array-like of shape (n_k,), whole numbers >= 1, increasing
+    inertias : array-like of shape (n_k,)
+        The inertia (WCSS) for each k; it must fall overall, as ``find_knee`` requires.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    from .selection import find_knee  # here, so that importing plotting stays light
+
+    k_values = _check_k_values(k_values)
+    values = _check_values(inertias, "inertias", n=len(k_values))
+    knee = find_knee(k_values, values)  # validates the curve (at least 3 points, falling, ...)
+    k_scaled = (k_values - k_values.min()) / (k_values.max() - k_values.min())
+    w_scaled = (values - values.min()) / (values.max() - values.min())
+    best = k_values.tolist().index(knee)
+    ax = _new_axes(ax)
+    ax.plot(k_scaled, w_scaled, marker="o", linewidth=2, color=LINE_COLOR,
+            label="inertia curve, rescaled")
+    ax.plot([0, 1], [1, 0], linestyle="--", color="0.5", label="chord between the two ends")
+    ax.vlines(k_scaled[best], w_scaled[best], 1 - k_scaled[best], color=HIGHLIGHT_COLOR,
+              linewidth=3, label=f"largest gap below the chord (k = {knee})")
+    ax.grid(True, alpha=0.3)
+    return _decorate(
+        ax,
+        "Knee rule: the point furthest below the chord",
+        "k, rescaled to [0, 1]",
+        "inertia, rescaled to [0, 1]",
+        legend=True,
+        outside=False,
+    )
+
+
+def plot_clusters_and_silhouette(X, labels, centers=None, *, axes=None, xlabel="x", ylabel="y"):
+    """Draw a clustering (left) beside its silhouette diagram (right).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features), n_features >= 2
+    labels : array-like of shape (n_samples,)
+        Cluster of each point; at least 2 clusters (the silhouette needs a second one).
+    centers : array-like of shape (n_clusters, n_features), optional
+    axes : sequence of 2 matplotlib Axes, optional
+        Where to draw; a new 1 x 2 figure if None.
+    xlabel, ylabel : str
+        Axis labels of the scatter plot.
+
+    Returns
+    -------
+    ndarray of 2 matplotlib Axes
+        [clusters, silhouette diagram]. The titles give k and the mean silhouette.
+    """
+    from .metrics import silhouette_samples
+
+    X = _check_xy(X)
+    labels = check_labels(labels, "labels", n_samples=X.shape[0])
+    values = silhouette_samples(X, labels)
+    k = len(_categories(labels))
+    if axes is None:
+        _, grid = plt.subplots(1, 2, figsize=(11.0, 4.6), layout="constrained")
+        axes = grid
+    axes = _new_axes_grid(axes, 2, 2)
+    plot_clusters(X, labels, centers, ax=axes[0], title=f"k-means with k = {k}",
+                  xlabel=xlabel, ylabel=ylabel, legend_title="cluster")
+    plot_silhouette_diagram(values, labels, ax=axes[1])
+    axes[1].get_legend().remove()  # it can cover the blades; the title gives the mean instead
+    axes[1].set_title(
+        f"Silhouette diagram, k = {k}\n(dashed line: mean {values.mean():.3f})",
+        fontsize=TITLE_SIZE,
+    )
+    return axes
+
+
+def plot_k_votes(winners, *, ax=None, title="How often each k wins", unit="resamples"):
+    """Draw, for each criterion, how often each k was chosen: one group of bars per k.
+
+    Parameters
+    ----------
+    winners : dict of str to sequence of int
+        For each criterion (e.g. "elbow", "silhouette"), the k it chose on each resample
+        (or seed). Every criterion must list the same number of choices.
+    ax : matplotlib Axes, optional
+    title : str, default="How often each k wins"
+    unit : str, default="resamples"
+        What one choice stands for; the y axis counts these.
+
+    Returns
+    -------
+    matplotlib Axes
+        Bar heights are the counts; every k between the smallest and the largest chosen one
+        has a tick, so a k that never wins shows as a gap.
+    """
+    if not isinstance(winners, dict) or not winners:
+        raise TypeError(
+            "winners must be a non-empty dict {criterion name: the k chosen on each "
+            f"resample}}; got {type(winners).__name__}."
+        )
+    chosen = {}
+    for name, ks in winners.items():
+        chosen[str(name)] = _check_k_values(ks, f"winners[{name!r}]")
+    lengths = {len(ks) for ks in chosen.values()}
+    if len(lengths) != 1:
+        raise ValueError(
+            "every criterion must list one chosen k per resample, so the lists must have the "
+            f"same length; got lengths {sorted(lengths)}."
+        )
+    all_k = np.concatenate(list(chosen.values()))
+    k_axis = np.arange(all_k.min(), all_k.max() + 1)
+    ax = _new_axes(ax)
+    width = 0.8 / len(chosen)
+    for i, (name, ks) in enumerate(chosen.items()):
+        counts = np.array([np.sum(ks == k) for k in k_axis])
+        offset = (i - (len(chosen) - 1) / 2) * width
+        ax.bar(k_axis + offset, counts, width=width, color=PALETTE[i % len(PALETTE)],
+               label=name, zorder=2)
+    ax.set_xticks(k_axis)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(0, lengths.pop() * 1.05)
+    ax.grid(True, axis="y", alpha=0.3)
+    return _decorate(ax, title, "number of clusters k", f"number of {unit}", legend=True,
+                     legend_title="chosen by", outside=False)

@@ -2,9 +2,9 @@
 
 - ``sweep_k`` fits scikit-learn's KMeans for each k and records the inertia (WCSS) and the
   silhouette score, ready for an elbow plot and a silhouette plot.
-- ``find_knee`` picks the k where the decreasing inertia curve bends most (the Kneedle rule of
-  Satopää et al., 2011), the same answer as ``kneed.KneeLocator(curve="convex",
-  direction="decreasing")`` on ordinary elbow curves.
+- ``find_knee`` picks the k where the decreasing inertia curve bends most (a simplified form of
+  the Kneedle rule of Satopää et al., 2011), the same answer as
+  ``kneed.KneeLocator(curve="convex", direction="decreasing")`` on ordinary elbow curves.
 """
 
 from numbers import Integral
@@ -146,7 +146,7 @@ def _check_curve(k_values, inertias):
 
 
 def find_knee(k_values, inertias):
-    r"""The knee (elbow) of a decreasing, convex curve, by the Kneedle rule.
+    r"""The knee (elbow) of a decreasing, convex curve, by a simplified Kneedle rule.
 
     1. Normalise both axes to [0, 1]:
        :math:`\tilde k = \frac{k - k_{\min}}{k_{\max} - k_{\min}}`,

@@ -747,6 +747,7 @@ def test_check_silhouette_names_the_mistake(wrong, hint, capsys):
     assert hint in out and "Correct!" not in out
 
 
+
 # ---------------------------------------------------------------------------------------------
 # predict-then-run checks of notebooks 00-03: the right letter passes, every other one fails,
 # placeholders are "not answered yet"; the right letter is worked out here independently
@@ -1021,3 +1022,127 @@ def test_chance_scores_unanswered_or_malformed(answer, says, capsys):
 
     assert check_chance_scores(answer) is False
     assert says in capsys.readouterr().out
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebooks 07-10: checks of judgement answers (a value read off a plot or a table)
+# ---------------------------------------------------------------------------------------------
+
+
+def two_blobs(seed=0):
+    """Two tight groups of 60 points, 6 units apart: the right eps is anything near 0.5-2."""
+    rng = np.random.default_rng(seed)
+    X = np.vstack([rng.normal(0.0, 0.3, (60, 2)), rng.normal(6.0, 0.3, (60, 2))])
+    return X, np.repeat([0, 1], 60)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda a: checks.check_eps_choice(a, *two_blobs()),
+        lambda a: checks.check_bic_components(a, two_blobs()[0], [1, 2, 3]),
+        lambda a: checks.check_matching_palette(a, np.zeros((4, 4, 3)), 1.0, [2, 4]),
+        lambda a: checks.check_labels_needed(a, lambda n, s: 1.0, 0.9, [10, 20]),
+    ],
+    ids=["eps", "bic", "palette", "labels"],
+)
+@pytest.mark.parametrize("stub", [None, ...])
+def test_a_judgement_stub_is_not_answered_yet(call, stub, capsys):
+    assert call(stub) is False
+    out = capsys.readouterr().out
+    assert out.startswith("Not answered yet")
+
+
+def test_eps_choice_right_and_the_two_ways_to_be_wrong(capsys):
+    X, y = two_blobs()
+    assert checks.check_eps_choice(1.0, X, y) is True
+    assert capsys.readouterr().out.startswith("Correct! With eps = 1")
+    # far below every neighbour distance: every point is noise
+    assert checks.check_eps_choice(0.001, X, y) is False
+    out = capsys.readouterr().out
+    assert "cannot be core points" in out and "120 of 120 points noise" in out
+    # wider than the gap: one cluster
+    assert checks.check_eps_choice(10.0, X, y) is False
+    out = capsys.readouterr().out
+    assert "finds 1 cluster " in out and "across the gaps" in out
+
+
+@pytest.mark.parametrize("weird", [-1.0, 0, "0.5", float("nan"), [0.5]])
+def test_eps_choice_rejects_what_is_not_a_distance(weird, capsys):
+    X, y = two_blobs()
+    assert checks.check_eps_choice(weird, X, y) is False
+    assert "positive number" in capsys.readouterr().out
+
+
+def test_bic_components_takes_the_lowest_bic(capsys):
+    from sklearn.mixture import GaussianMixture
+
+    X, _ = two_blobs()
+    ks = [1, 2, 3, 4]
+    bic = [GaussianMixture(k, n_init=3, random_state=0).fit(X).bic(X) for k in ks]
+    best, worst = ks[int(np.argmin(bic))], ks[int(np.argmax(bic))]
+    assert best == 2  # two well separated blobs
+    assert checks.check_bic_components(best, X, ks) is True
+    assert capsys.readouterr().out.startswith("Correct!")
+    assert checks.check_bic_components(worst, X, ks) is False
+    assert "highest" in capsys.readouterr().out
+    other = next(k for k in ks if k not in (best, worst))
+    assert checks.check_bic_components(other, X, ks) is False
+    assert "lowest point" in capsys.readouterr().out
+    assert checks.check_bic_components(7, X, ks) is False
+    assert "one of the numbers" in capsys.readouterr().out
+
+
+def test_matching_palette_finds_the_smallest_palette_that_reaches_the_target(capsys):
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    image = rng.random((40, 50, 3))
+    pixels = image.reshape(-1, 3)
+
+    def inertia(k):  # median cut, computed here independently of the check's helper
+        as_bytes = np.round(image * 255).astype(np.uint8)
+        q = Image.fromarray(as_bytes).quantize(colors=k, method=Image.Quantize.MEDIANCUT)
+        palette = np.asarray(q.getpalette(), dtype=float).reshape(-1, 3) / 255
+        return float(np.sum((pixels - palette[np.asarray(q).ravel()]) ** 2))
+
+    ks = [2, 4, 8, 16]
+    values = [inertia(k) for k in ks]
+    assert values == sorted(values, reverse=True)  # more colours, smaller error
+    target = (values[1] + values[2]) / 2  # between 4 and 8 colours: 8 is the answer
+    assert checks.check_matching_palette(8, image, target, ks) is True
+    assert capsys.readouterr().out.startswith("Correct! Median cut needs 8 colours")
+    assert checks.check_matching_palette(4, image, target, ks) is False
+    assert "still above the target" in capsys.readouterr().out
+    assert checks.check_matching_palette(16, image, target, ks) is False
+    assert "smaller palette" in capsys.readouterr().out
+    assert checks.check_matching_palette(5, image, target, ks) is False
+    assert "one of the palette sizes" in capsys.readouterr().out
+
+
+def test_labels_needed_wants_the_smallest_budget_for_every_strategy(capsys):
+    curves = {
+        "random": {10: 0.5, 20: 0.7, 40: 0.91},
+        "representatives": {10: 0.85, 20: 0.92, 40: 0.95},
+    }
+
+    def accuracy_of(n, strategy):
+        return curves[strategy][n]
+
+    budgets = [10, 20, 40]
+    right = {"random": 40, "representatives": 20}
+    assert checks.check_labels_needed(right, accuracy_of, 0.9, budgets) is True
+    assert capsys.readouterr().out.startswith("Correct! random: 40 labels, accuracy 0.910")
+    assert checks.check_labels_needed({"random": 20, "representatives": 20}, accuracy_of, 0.9,
+                                      budgets) is False
+    assert "0.700, below the target" in capsys.readouterr().out
+    assert checks.check_labels_needed({"random": 40, "representatives": 40}, accuracy_of, 0.9,
+                                      budgets) is False
+    assert "fewer labels" in capsys.readouterr().out
+    assert checks.check_labels_needed([40, 20], accuracy_of, 0.9, budgets) is False
+    assert "answer with a dict" in capsys.readouterr().out
+    assert checks.check_labels_needed({"random": 30}, accuracy_of, 0.9, budgets) is False
+    assert "one of the budgets" in capsys.readouterr().out
+    assert checks.check_labels_needed({"random": 40}, accuracy_of, 0.99, budgets) is False
+    assert "no budget in the list reaches" in capsys.readouterr().out

@@ -62,6 +62,10 @@ __all__ = [
     "check_best_run",
     "check_knee_range",
     "check_chance_scores",
+    "check_eps_choice",
+    "check_bic_components",
+    "check_matching_palette",
+    "check_labels_needed",
 ]
 
 _RTOL, _ATOL = 1e-6, 1e-9  # how close a float answer must be to the reference
@@ -1180,6 +1184,7 @@ def check_silhouette(func):
     )
 
 
+
 # --------------------------------------------------------------------------------------------
 # Predict, then run, then explain: the machinery for judgement exercises
 # --------------------------------------------------------------------------------------------
@@ -1754,3 +1759,350 @@ def check_chance_scores(predictions):
         "Now explain in a sentence why a score that is not corrected for chance rewards "
         "more clusters, even random ones.",
     )
+
+
+
+# ---- Notebook 07: where k-means fails ----
+# The checks of notebooks 07-10 judge answers, not functions: the learner gives a value read
+# off a plot or a table, and the check recomputes the evidence itself and says what the answer
+# leads to. The two helpers below are shared by them.
+
+
+def _unanswered_judgement(answer, what):
+    """Print the 'not answered yet' line and return True for a stub answer (None or ...)."""
+    if answer is None or answer is Ellipsis:
+        print(f"Not answered yet: {what} Then run this cell again.")
+        return True
+    return False
+
+
+def _whole_number(value):
+    """value as an int if it is a whole number (not a bool), else None."""
+    number = _as_number(value)
+    if number is None or number != round(number):
+        return None
+    return int(number)
+
+
+
+def _k_distances(X, min_samples):
+    """Each point's distance to its min_samples-th nearest neighbour (itself counted first)."""
+    from sklearn.neighbors import NearestNeighbors
+
+    distances, _ = NearestNeighbors(n_neighbors=min_samples).fit(X).kneighbors(X)
+    return distances[:, -1]
+
+
+def check_eps_choice(eps, X, y_true, min_samples=5):
+    """Check an ``eps`` for DBSCAN read off a k-distance plot.
+
+    Runs ``DBSCAN(eps=eps, min_samples=min_samples)`` on X and compares its clusters with the
+    true groups (adjusted Rand index at least 0.9 counts as right). The feedback says what
+    the chosen eps did: how many clusters and noise points it gave, and how many points have
+    their ``min_samples``-th nearest neighbour farther away than eps.
+
+    Parameters
+    ----------
+    eps : float, None or ...
+        The learner's answer; None or ... means "not answered yet".
+    X : array-like of shape (n_samples, n_features)
+        The (scaled) data the k-distance plot was drawn for.
+    y_true : array-like of shape (n_samples,)
+        The true groups, used only to judge the result.
+    min_samples : int, default=5
+        DBSCAN's ``min_samples``, the same as the plot's neighbour number.
+
+    Returns
+    -------
+    bool
+        True if DBSCAN with this eps recovers the groups (ARI >= 0.9).
+    """
+    from sklearn.cluster import DBSCAN
+    from sklearn.metrics import adjusted_rand_score
+
+    if _unanswered_judgement(eps, "set my_eps to the distance you read off the k-distance plot."):
+        return False
+    value = _as_number(eps)
+    if value is None or not np.isfinite(value) or value <= 0:
+        print(
+            f"Not quite: eps is a distance, one positive number such as 0.5 (in the scaled "
+            f"units of the plot's vertical axis); you gave {eps!r}."
+        )
+        return False
+    X = np.asarray(X, dtype=float)
+    y_true = np.asarray(y_true)
+    labels = DBSCAN(eps=value, min_samples=min_samples).fit_predict(X)
+    n_true = len(np.unique(y_true))
+    n_found = len(set(labels.tolist()) - {-1})
+    n_noise = int(np.sum(labels == -1))
+    score = adjusted_rand_score(y_true, labels)
+    beyond = float(np.mean(_k_distances(X, min_samples) > value))
+    found = (
+        f"DBSCAN finds {n_found} cluster{'s' if n_found != 1 else ''} (the data have "
+        f"{n_true} groups) and calls {n_noise} of {len(X)} points noise; ARI {score:.2f}"
+    )
+    if score >= 0.9:
+        print(f"Correct! With eps = {value:g}, {found}.")
+        return True
+    if n_found > n_true or n_noise > 0.1 * len(X):
+        print(
+            f"Not quite: with eps = {value:g}, {found}. {beyond:.0%} of the points have their "
+            f"{min_samples}th nearest neighbour farther away than eps, so they cannot be core "
+            "points and the chains of core points break. Look again at where the curve "
+            "leaves its flat part."
+        )
+    elif n_found < n_true:
+        print(
+            f"Not quite: with eps = {value:g}, {found}. Only {beyond:.0%} of the points are "
+            "left above eps: the radius reaches across the gaps between groups and chains "
+            "them together. Look again at where the flat part ends."
+        )
+    else:
+        print(
+            f"Not quite: with eps = {value:g}, {found}: the right number of clusters, but "
+            "not the right groups. Compare the clusters with the plot of the data."
+        )
+    return False
+
+
+# ---- Notebook 08: real data, penguins ----
+
+
+def check_bic_components(n_components, X, k_values, covariance_type="full", n_init=3,
+                         random_state=0):
+    """Check a number of mixture components chosen by the Bayesian information criterion.
+
+    Fits ``GaussianMixture(k, covariance_type=..., n_init=..., random_state=...)`` on X for
+    every k in k_values and compares the answer with the k of the lowest BIC.
+
+    Parameters
+    ----------
+    n_components : int, None or ...
+        The learner's answer; None or ... means "not answered yet".
+    X : array-like of shape (n_samples, n_features)
+        The data the BIC was computed on.
+    k_values : sequence of int
+        The numbers of components compared.
+    covariance_type, n_init, random_state
+        As in ``sklearn.mixture.GaussianMixture``; use the notebook's settings.
+
+    Returns
+    -------
+    bool
+        True if the answer is the k with the lowest BIC.
+    """
+    from sklearn.mixture import GaussianMixture
+
+    if _unanswered_judgement(n_components, "set my_components to the number you choose."):
+        return False
+    X = np.asarray(X, dtype=float)
+    ks = [int(k) for k in k_values]
+    answer = _whole_number(n_components)
+    if answer is None or answer not in ks:
+        print(
+            f"Not quite: answer with one of the numbers of components that were compared, "
+            f"{ks}; you gave {n_components!r}."
+        )
+        return False
+    bic = {
+        k: GaussianMixture(
+            n_components=k, covariance_type=covariance_type, n_init=n_init,
+            random_state=random_state,
+        ).fit(X).bic(X)
+        for k in ks
+    }
+    best = min(bic, key=bic.get)
+    if answer == best:
+        runner_up = min((k for k in ks if k != best), key=bic.get)
+        print(
+            f"Correct! {best} components give the lowest BIC, {bic[best]:.1f}; the next best "
+            f"is {runner_up} components with {bic[runner_up]:.1f}."
+        )
+        return True
+    if answer == max(bic, key=bic.get):
+        print(
+            f"Not quite: {answer} components give the *highest* BIC of all. The BIC is a cost "
+            "(a poor fit and many parameters both raise it): look for the lowest value."
+        )
+    else:
+        print(
+            f"Not quite: at {answer} components the BIC is {bic[answer]:.1f}, and another "
+            "number in the list scores lower. The BIC has no elbow to read: it has a lowest "
+            "point, where the better fit of one more component stops paying for its extra "
+            "parameters."
+        )
+    return False
+
+
+# ---- Notebook 09: colour quantisation ----
+
+
+def _median_cut_inertia(image, n_colors):
+    """Inertia of Pillow's median-cut palette: squared colour errors summed over all pixels.
+
+    Parameters
+    ----------
+    image : array-like of shape (height, width, 3)
+        Colours as floats in [0, 1] (as returned by :func:`tutorial_lib.load_image`).
+    n_colors : int
+        Palette size, 2 to 256.
+
+    Returns
+    -------
+    float
+        The sum over pixels of the squared distance (in the same 0-1 units) between each
+        pixel and the palette colour Pillow gave it.
+    """
+    from PIL import Image
+
+    image = np.asarray(image, dtype=float)
+    as_bytes = np.round(image * 255).astype(np.uint8)
+    quantised = Image.fromarray(as_bytes).quantize(
+        colors=int(n_colors), method=Image.Quantize.MEDIANCUT
+    )
+    palette = np.asarray(quantised.getpalette(), dtype=float).reshape(-1, 3) / 255
+    index = np.asarray(quantised).ravel()
+    return float(np.sum((image.reshape(-1, 3) - palette[index]) ** 2))
+
+
+def check_matching_palette(n_colors, image, target_inertia, k_values):
+    """Check the smallest median-cut palette whose inertia reaches a k-means palette's.
+
+    Parameters
+    ----------
+    n_colors : int, None or ...
+        The learner's answer; None or ... means "not answered yet".
+    image : array-like of shape (height, width, 3)
+        The photo, floats in [0, 1].
+    target_inertia : float
+        The inertia of the k-means palette to match.
+    k_values : sequence of int
+        The palette sizes to choose from.
+
+    Returns
+    -------
+    bool
+        True if the answer is the smallest k in k_values whose median-cut inertia is at most
+        target_inertia.
+    """
+    if _unanswered_judgement(n_colors, "set my_colours to the palette size you found."):
+        return False
+    ks = sorted(int(k) for k in k_values)
+    answer = _whole_number(n_colors)
+    if answer is None or answer not in ks:
+        print(f"Not quite: answer with one of the palette sizes {ks}; you gave {n_colors!r}.")
+        return False
+    inertia = {}
+    for k in ks:  # in increasing order, stopping once the answer and the match are known
+        inertia[k] = _median_cut_inertia(image, k)
+        if k >= answer and inertia[k] <= target_inertia:
+            break
+    matches = [k for k in inertia if inertia[k] <= target_inertia]
+    if not matches:
+        print(
+            f"Not quite: even {ks[-1]} median-cut colours stay above {target_inertia:.1f} "
+            f"(inertia {inertia[ks[-1]]:.1f}); no size in the list matches."
+        )
+        return False
+    best = matches[0]
+    if answer == best:
+        smaller = [k for k in ks if k < best]
+        before = (
+            f", while {smaller[-1]} colours give {inertia[smaller[-1]]:.1f}" if smaller else ""
+        )
+        print(
+            f"Correct! Median cut needs {best} colours to reach {target_inertia:.1f}: its "
+            f"inertia there is {inertia[best]:.1f}{before}."
+        )
+        return True
+    if answer < best:
+        print(
+            f"Not quite: with {answer} colours median cut's inertia is {inertia[answer]:.1f}, "
+            f"still above the target {target_inertia:.1f}. Try larger palettes."
+        )
+    else:
+        print(
+            f"Not quite: {answer} colours do reach the target, but a smaller palette in the "
+            "list already does. Look for the smallest one."
+        )
+    return False
+
+
+# ---- Notebook 10: k-means as a tool ----
+
+
+def check_labels_needed(answer, accuracy_of, target, budgets):
+    """Check how many labelled images each strategy needs to reach a target accuracy.
+
+    Parameters
+    ----------
+    answer : dict, None or ...
+        ``{strategy: number of labels}`` for every strategy; None or ... means "not answered
+        yet".
+    accuracy_of : callable
+        ``accuracy_of(n_labels, strategy) -> float``, the notebook's experiment (test
+        accuracy after labelling n_labels images with that strategy).
+    target : float
+        The accuracy to reach.
+    budgets : sequence of int
+        The numbers of labels to choose from, for every strategy.
+
+    Returns
+    -------
+    bool
+        True if, for every strategy, the answer is the smallest budget whose accuracy is at
+        least the target.
+    """
+    if _unanswered_judgement(answer, "fill in labels_needed with a number of labels per strategy."):
+        return False
+    if not isinstance(answer, dict):
+        print(
+            "Not quite: answer with a dict, one number of labels per strategy, e.g. "
+            f"{{'random': ..., 'representatives': ...}}; you gave {type(answer).__name__}."
+        )
+        return False
+    ns = sorted(int(n) for n in budgets)
+    for strategy, given in answer.items():
+        if _unanswered_judgement(given, f"give a number of labels for {strategy!r}."):
+            return False
+        n = _whole_number(given)
+        if n is None or n not in ns:
+            print(
+                f"Not quite: for {strategy!r}, answer with one of the budgets {ns}; you gave "
+                f"{given!r}."
+            )
+            return False
+        reached = None
+        for budget in ns:  # in increasing order: the first one that reaches the target
+            accuracy = accuracy_of(budget, strategy)
+            if accuracy >= target:
+                reached = (budget, accuracy)
+                break
+        if reached is None:
+            print(
+                f"Not quite: for {strategy!r}, no budget in the list reaches {target:.2f}, "
+                f"so no answer from {ns} is right; the experiment needs larger budgets."
+            )
+            return False
+        if n < reached[0]:
+            print(
+                f"Not quite: for {strategy!r}, {n} labels give an accuracy of "
+                f"{accuracy_of(n, strategy):.3f}, below the target {target:.2f}."
+            )
+            return False
+        if n > reached[0]:
+            print(
+                f"Not quite: for {strategy!r}, {n} labels reach the target, but fewer "
+                "labels in the list already do. Look for the smallest budget."
+            )
+            return False
+    print(
+        "Correct! "
+        + "; ".join(
+            f"{strategy}: {answer[strategy]} labels, accuracy "
+            f"{accuracy_of(int(answer[strategy]), strategy):.3f}"
+            for strategy in answer
+        )
+        + f" (target {target:.2f})."
+    )
+    return True

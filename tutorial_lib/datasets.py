@@ -161,7 +161,8 @@ def make_failure_case(name, n_samples=500, random_state=0):
     ``"moons"``
         Two interleaved half circles: ``make_moons(n_samples, noise=0.05)``.
     ``"circles"``
-        A ring around a disc: ``make_circles(n_samples, factor=0.5, noise=0.05)``.
+        Two rings, one inside the other (the inner one half as wide):
+        ``make_circles(n_samples, factor=0.5, noise=0.05)``.
     ``"anisotropic"``
         Three blobs (cluster_std 1) stretched by the linear map
         ``[[0.6, -0.6], [-0.4, 0.8]]``, as in the gallery: elongated, tilted groups.
@@ -173,6 +174,9 @@ def make_failure_case(name, n_samples=500, random_state=0):
         next to two small, tight ones (10 % each, cluster_std 0.5, centres (4, 1.5) and
         (4, -1.5)). k-means cuts the large group and merges the small ones, as in Tan,
         Steinbach and Kumar, *Introduction to Data Mining*, "clusters of differing sizes".
+        The large group is also three times as spread out, and that is what k-means trips
+        on: with the same centres and sizes but every cluster_std at 0.5, it finds the three
+        groups (notebook 07 shows this control).
         (The gallery's own well-separated 500/100/10 blobs are found correctly by k-means with
         ``n_init=10``, so they do not make a failure case.)
 

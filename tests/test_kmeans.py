@@ -22,7 +22,15 @@ from sklearn.datasets import make_blobs
 from sklearn.exceptions import ConvergenceWarning, NotFittedError
 from threadpoolctl import threadpool_info, threadpool_limits
 
-from tutorial_lib import KMeans, _kmeans, assign_labels, kmeans_plusplus, update_centers
+from tutorial_lib import (
+    KMeans,
+    _estimator,
+    _fast,
+    _kmeans,
+    assign_labels,
+    kmeans_plusplus,
+    update_centers,
+)
 
 # --------------------------------------------------------------------------------------------
 # Data: blobs in 2 and 10 dimensions, and the two source tutorials' data (as in the API
@@ -78,6 +86,7 @@ def starts(X, k):
     return {"plusplus": plusplus, "first_rows": X[:k].copy()}
 
 
+@pytest.mark.parametrize("implementation", ["readable", "fast"])
 @pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
 @pytest.mark.parametrize("name", DATASETS)
 @pytest.mark.parametrize("start", ["plusplus", "first_rows"])
@@ -86,10 +95,10 @@ def starts(X, k):
     [{}, {"tol": 0.0}, {"tol": 0.05}, {"max_iter": 2}],
     ids=["default", "tol0", "tol0.05", "max_iter2"],
 )
-def test_same_as_sklearn_from_same_start(name, dtype, start, params):
+def test_same_as_sklearn_from_same_start(name, dtype, start, params, implementation):
     X, k = load(name, dtype)
     init = starts(X, k)[start]
-    ours = KMeans(k, init=init, n_init=1, **params).fit(X)
+    ours = KMeans(k, init=init, n_init=1, implementation=implementation, **params).fit(X)
     ref = sk_lloyd(X, k, init, **params)
     rtol, atol = tolerances(dtype)
     assert ours.n_iter_ == ref.n_iter_
@@ -97,6 +106,70 @@ def test_same_as_sklearn_from_same_start(name, dtype, start, params):
     assert_allclose(ours.cluster_centers_, ref.cluster_centers_, rtol=rtol, atol=atol)
     assert ours.inertia_ == pytest.approx(ref.inertia_, rel=rtol)
     assert ours.cluster_centers_.dtype == ref.cluster_centers_.dtype == dtype
+
+
+def fit_both(X, k, **params):
+    """The same fit with the readable and the fast implementation."""
+    return [KMeans(k, implementation=impl, **params).fit(X) for impl in ("readable", "fast")]
+
+
+def assert_same_fit(readable, fast):
+    """Same labels, centres (to the last bit) and iterations; inertia up to rounding (the
+    squared distances are added up in another order)."""
+    assert readable.n_iter_ == fast.n_iter_
+    assert_array_equal(readable.labels_, fast.labels_)
+    assert_array_equal(readable.cluster_centers_, fast.cluster_centers_)
+    assert readable.inertia_ == pytest.approx(fast.inertia_, rel=1e-12)
+    assert len(readable.history_) == len(fast.history_)
+    for a, b in zip(readable.history_, fast.history_, strict=True):
+        assert a["iteration"] == b["iteration"]
+        assert a["labels"].dtype == b["labels"].dtype == np.int32
+        assert_array_equal(a["labels"], b["labels"])
+        assert_array_equal(a["centers"], b["centers"])
+        assert a["inertia"] == pytest.approx(b["inertia"], rel=1e-12)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("init", ["k-means++", "random"])
+def test_readable_and_fast_give_the_same_fit(name, dtype, init):
+    X, k = load(name, dtype)
+    assert_same_fit(*fit_both(X, k, init=init, n_init=3, random_state=0))
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
+def test_readable_and_fast_give_the_same_fit_with_one_feature(dtype):
+    X = np.random.RandomState(3).normal(size=(2000, 1)).astype(dtype)
+    assert_same_fit(*fit_both(X, 7, n_init=2, random_state=0))
+
+
+def test_readable_and_fast_agree_with_empty_clusters_and_big_data():
+    # A start with k - 1 centres far away empties clusters (re-seeding is compared), and data
+    # big enough for several blocks of rows and many features (the sparse update).
+    X = np.random.RandomState(0).normal(size=(3000, 12))
+    init = np.vstack([X[:2], np.full((3, 12), 50.0)])
+    readable, fast = fit_both(X, 5, init=init, n_init=1)
+    assert_same_fit(readable, fast)
+    assert np.unique(readable.history_[0]["labels"]).size < 5  # clusters were empty
+
+
+def test_auto_picks_the_readable_code_for_small_data_and_the_fast_for_big(monkeypatch):
+    calls = []
+    for module, name in [(_kmeans, "readable"), (_fast, "fast")]:
+        original = module.lloyd
+        monkeypatch.setattr(
+            module,
+            "lloyd",
+            lambda *a, _f=original, _n=name, **kw: calls.append(_n) or _f(*a, **kw),
+        )
+    rng = np.random.RandomState(0)
+    KMeans(3, n_init=1, random_state=0).fit(rng.uniform(size=(1000, 2)))  # 6,000 < 2**18
+    KMeans(8, n_init=1, max_iter=2, random_state=0).fit(rng.uniform(size=(4096, 8)))  # = 2**18
+    KMeans(3, n_init=1, random_state=0, implementation="fast").fit(rng.uniform(size=(50, 2)))
+    KMeans(8, n_init=1, max_iter=2, implementation="readable").fit(rng.uniform(size=(4096, 8)))
+    assert calls == ["readable", "fast", "fast", "readable"]
+    with pytest.raises(ValueError, match="implementation='quick' is not a known option"):
+        KMeans(3, implementation="quick").fit(rng.uniform(size=(50, 2)))
 
 
 def test_the_stopping_paths_are_all_exercised():
@@ -233,13 +306,15 @@ def test_assign_labels_is_the_nearest_centre():
     assert_array_equal(assign_labels(X, centers), brute_sq_distances(X, centers).argmin(axis=1))
 
 
-def test_assign_labels_in_chunks_matches_one_block(monkeypatch):
+def test_fast_steps_in_chunks_match_the_readable_ones(monkeypatch):
     X, _ = load("blobs_2d")
     centers = X[:5]
     whole = assign_labels(X, centers)
-    monkeypatch.setattr(_kmeans, "_CHUNK_ELEMENTS", 1)  # 256 rows per chunk: several chunks
-    assert_array_equal(assign_labels(X, centers), whole)
-    assert_allclose(update_centers(X, whole, 5), [X[whole == j].mean(axis=0) for j in range(5)])
+    monkeypatch.setattr(_fast, "CHUNK_ELEMENTS", 1)  # 256 rows per chunk: several chunks
+    labels, sq_dist = _fast.nearest_centers(X, centers)
+    assert_array_equal(labels, whole)
+    assert_allclose(sq_dist, brute_sq_distances(X, centers).min(axis=1), rtol=1e-12)
+    assert_array_equal(_fast.cluster_means(X, whole, 5), update_centers(X, whole, 5))
 
 
 def test_update_centers_is_the_mean_of_each_cluster():
@@ -371,10 +446,10 @@ def blas_threads():
 def test_one_blas_thread_for_big_products_only():
     with threadpool_limits(limits=2, user_api="blas"):
         before = blas_threads()
-        with _kmeans._one_blas_thread(np.empty((100_000, 16)), 8):
+        with _fast.one_blas_thread(np.empty((100_000, 16)), 8):
             assert blas_threads() == {1}
         assert blas_threads() == before
-        with _kmeans._one_blas_thread(np.empty((1_000, 2)), 3):
+        with _fast.one_blas_thread(np.empty((1_000, 2)), 3):
             assert blas_threads() == before  # small: no limit set (BLAS uses one thread anyway)
 
 
@@ -388,9 +463,10 @@ def test_dataframe_input_records_feature_names():
     assert_array_equal(km.predict(df), km.labels_)
 
 
-def test_docstring_examples():
-    result = doctest.testmod(_kmeans, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted >= 4
+@pytest.mark.parametrize("module", [_kmeans, _estimator])
+def test_docstring_examples(module):
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 3
     assert result.failed == 0
 
 
@@ -431,6 +507,43 @@ def test_bad_input_to_fit(X, params, error, match):
     params = {"n_clusters": 2, **params}
     with pytest.raises(error, match=match):
         KMeans(**params).fit(X)
+
+
+@pytest.mark.parametrize(
+    "random_state, error, match",
+    [
+        (np.random.default_rng(0), TypeError, "random_state must be .*got a np.random.Generator"),
+        (-1, ValueError, r"random_state must be .*2\*\*32 - 1.*got -1"),
+        (2**32, ValueError, r"random_state must be .*got 4294967296"),
+        ("seed", TypeError, "random_state must be .*got 'seed'"),
+    ],
+)
+def test_bad_random_state_names_the_parameter(random_state, error, match):
+    with pytest.raises(error, match=match):
+        KMeans(2, random_state=random_state).fit(GOOD_X)
+    with pytest.raises(error, match=match):
+        kmeans_plusplus(GOOD_X, 2, random_state=random_state)
+
+
+def test_sample_weight_is_refused_with_the_estimator_that_takes_it():
+    with pytest.raises(TypeError, match=r"no sample_weight.*sklearn.cluster.KMeans"):
+        KMeans(2).fit(GOOD_X, sample_weight=np.ones(4))
+    with pytest.raises(TypeError, match="unexpected keyword argument 'weights'"):
+        KMeans(2).fit(GOOD_X, weights=np.ones(4))
+
+
+@pytest.mark.parametrize("scale", [1e-160, 1e-170])
+def test_data_too_small_to_square_says_rescale(scale):
+    X = np.array(GOOD_X) * scale
+    with pytest.raises(ValueError, match=r"underflow.*Rescale X"):
+        KMeans(2).fit(X)
+    # float32 underflows much sooner
+    with pytest.raises(ValueError, match=r"underflow.*float32.*Rescale X"):
+        KMeans(2).fit((np.array(GOOD_X) * 1e-20).astype(np.float32))
+    # tiny but squarable data is fine, and so is constant data (the duplicate-points warning)
+    assert KMeans(2, n_init=1, random_state=0).fit(np.array(GOOD_X) * 1e-100).n_iter_ >= 1
+    with pytest.warns(ConvergenceWarning, match="duplicate"):
+        KMeans(2, n_init=1, random_state=0).fit(np.ones((4, 2)))
 
 
 @pytest.mark.parametrize("method", ["predict", "transform", "score"])

@@ -8,8 +8,8 @@ helpers that the notebooks use. Everything public is re-exported here.
 __version__ = "0.1.0"
 
 from . import checks, datasets, metrics, plotting, selection  # noqa: E402
+from ._estimator import KMeans  # noqa: E402
 from ._kmeans import (  # noqa: E402
-    KMeans,
     assign_labels,
     kmeans_plusplus,
     update_centers,

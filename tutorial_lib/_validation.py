@@ -13,8 +13,19 @@ import pandas as pd
 from pandas.api.types import is_numeric_dtype
 from scipy import sparse
 from sklearn.utils import check_array
+from sklearn.utils import check_random_state as _sklearn_random_state
 
-__all__ = ["check_matrix", "check_centers", "check_labels", "check_n_clusters", "check_option"]
+__all__ = [
+    "check_matrix",
+    "check_centers",
+    "check_labels",
+    "check_n_clusters",
+    "check_option",
+    "check_random_state",
+    "check_scale",
+    "check_cluster_indices",
+    "check_count",
+]
 
 
 def _text_example(X):
@@ -205,3 +216,67 @@ def check_option(value, name, options):
         listed = ", ".join(repr(o) for o in options)
         raise ValueError(f"{name}={value!r} is not a known option; choose one of {listed}.")
     return value
+
+
+_SEED_TYPES = "None, a whole number from 0 to 2**32 - 1, or a np.random.RandomState"
+
+
+def check_random_state(random_state, name="random_state"):
+    """Turn a seed into a np.random.RandomState, as scikit-learn does, with messages that name
+    the parameter.
+
+    None (numpy's global random state), a whole number from 0 to 2**32 - 1, or a RandomState
+    are accepted; a ``np.random.Generator`` is not (scikit-learn's estimators do not take one).
+    """
+    if isinstance(random_state, np.random.Generator):
+        raise TypeError(
+            f"{name} must be {_SEED_TYPES}; got a np.random.Generator, which scikit-learn's "
+            f"random_state does not take. Pass a whole number as the seed, e.g. {name}=0."
+        )
+    if isinstance(random_state, Integral) and not 0 <= random_state <= 2**32 - 1:
+        raise ValueError(f"{name} must be {_SEED_TYPES}; got {random_state!r}, outside that range.")
+    if not (random_state is None or isinstance(random_state, (Integral, np.random.RandomState))):
+        raise TypeError(f"{name} must be {_SEED_TYPES}; got {random_state!r}.")
+    return _sklearn_random_state(random_state)
+
+
+def check_scale(X, name="X"):
+    """Refuse data whose points are so close together that their squared distances underflow.
+
+    Below about 1e-154 (1e-19 in float32), squares of differences fall under the smallest
+    normal float and lose their digits; below about 1e-162 they become exactly 0, and every
+    point looks equally far from every centre.
+    """
+    spread = float(np.max(np.ptp(X, axis=0)))  # the largest range of a feature
+    tiny = np.finfo(X.dtype).tiny  # the smallest normal number of X's float type
+    if 0 < spread and spread**2 < tiny:
+        raise ValueError(
+            f"{name} is too small in scale: its features span at most {spread:.3g}, so squared "
+            f"distances (about {spread**2:.3g}) underflow below the smallest {X.dtype} number "
+            f"({tiny:.3g}) and points cannot be told apart. Rescale {name} first, e.g. with "
+            "sklearn.preprocessing.StandardScaler, or multiply it by a large constant."
+        )
+    return X
+
+
+def check_cluster_indices(labels, n_clusters, *, n_samples, name="labels"):
+    """Validate labels that index clusters: whole numbers from 0 to n_clusters - 1."""
+    labels = check_labels(labels, name, n_samples=n_samples)
+    if labels.dtype.kind not in "iu":  # floats, text, booleans: not cluster indices
+        raise ValueError(
+            f"{name} must be whole numbers (cluster indices from 0 to n_clusters - 1 = "
+            f"{n_clusters - 1}); got dtype {labels.dtype}, e.g. {labels[:1].tolist()[0]!r}."
+        )
+    if labels.min() < 0 or labels.max() >= n_clusters:
+        raise ValueError(
+            f"{name} must be whole numbers from 0 to n_clusters - 1 = {n_clusters - 1}; "
+            f"got values from {labels.min()} to {labels.max()}."
+        )
+    return labels
+
+
+def check_count(value, name, *, also=""):
+    """Check that value is a whole number >= 1 (``also`` names other accepted values)."""
+    if isinstance(value, bool) or not isinstance(value, Integral) or value < 1:
+        raise ValueError(f"{name} must be {also}a whole number >= 1; got {value!r}.")
+    return int(value)

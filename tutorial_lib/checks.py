@@ -28,6 +28,7 @@ from sklearn.metrics import accuracy_score, pairwise_distances_argmin
 from sklearn.preprocessing import StandardScaler
 
 from .metrics import _cluster_means, _confusion, align_labels, silhouette_samples, wcss
+from .metrics import _silhouette_parts as _metrics_silhouette_parts
 from .selection import find_knee
 
 __all__ = [
@@ -868,18 +869,12 @@ def _silhouette_cases():
 
 
 def _silhouette_parts(X, labels, metric="euclidean"):
-    """a (mean distance to the own group, itself excluded) and b (nearest other group)."""
-    distances = cdist(X, X, metric=metric)
-    groups = np.unique(labels)
-    mean_to = np.stack([distances[:, labels == g].mean(axis=1) for g in groups], axis=1)
-    own = np.searchsorted(groups, labels)
-    sizes = np.bincount(own)[own]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        a = mean_to[np.arange(len(X)), own] * sizes / (sizes - 1)
-        a_with_self = mean_to[np.arange(len(X)), own]
-    others = mean_to.copy()
-    others[np.arange(len(X)), own] = np.inf
-    b = others.min(axis=1)
+    """a (mean distance to the own group, itself excluded), the same mean with the point itself
+    counted, b (nearest other group) and each point's group size: metrics' silhouette parts."""
+    _, own, counts = np.unique(labels, return_inverse=True, return_counts=True)
+    a, b = _metrics_silhouette_parts(X, own, counts, metric=metric)
+    sizes = counts[own]
+    a_with_self = a * (sizes - 1) / sizes
     return a, a_with_self, b, sizes
 
 

@@ -12,6 +12,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import cdist
 
+from ._kmeans import cluster_means as _cluster_means  # the one implementation, shared
 from ._validation import check_centers, check_labels, check_matrix
 
 __all__ = [
@@ -37,26 +38,6 @@ def _unique(labels, name):
             f"{name} mixes values that cannot be compared (e.g. numbers and text); "
             "use one kind of label."
         ) from None
-
-
-def _cluster_means(X, codes, n_clusters):
-    """Mean of the rows of X in each cluster.
-
-    Parameters
-    ----------
-    X : ndarray of shape (n_samples, n_features)
-    codes : ndarray of shape (n_samples,)
-        Cluster index of each row, in ``0 .. n_clusters - 1``; every cluster non-empty.
-    n_clusters : int
-
-    Returns
-    -------
-    ndarray of shape (n_clusters, n_features)
-    """
-    sums = np.zeros((n_clusters, X.shape[1]))
-    np.add.at(sums, codes, X)  # sums[j] = sum of the rows with code j
-    counts = np.bincount(codes, minlength=n_clusters)
-    return sums / counts[:, np.newaxis]
 
 
 def _center_indices(labels, n_centers):
@@ -127,13 +108,16 @@ def wcss(X, labels, centers=None):
     return float(np.sum(differences**2))
 
 
-def _silhouette_parts(X, codes, counts, chunk_rows):
-    """Return a and b of the silhouette, computed on blocks of ``chunk_rows`` rows.
+def _silhouette_parts(X, codes, counts, metric="euclidean"):
+    """Return a and b of the silhouette, computed on blocks of rows (at most _CHUNK_BYTES).
 
-    a[i]: mean distance from point i to the other points of its cluster.
+    a[i]: mean distance from point i to the other points of its cluster (0 if it is alone).
     b[i]: mean distance from point i to the points of the nearest other cluster.
+    ``codes`` are cluster indices 0 .. k - 1 and ``counts`` the size of each cluster;
+    ``metric`` is any of scipy's ``cdist`` (the exercise checks also try "sqeuclidean").
     """
     n_samples, n_clusters = X.shape[0], len(counts)
+    chunk_rows = max(1, _CHUNK_BYTES // (8 * n_samples))
     # one_hot[i, j] = 1 if sample i is in cluster j, so (distances @ one_hot)[:, j] sums the
     # distances to the members of cluster j.
     one_hot = np.zeros((n_samples, n_clusters))
@@ -145,7 +129,7 @@ def _silhouette_parts(X, codes, counts, chunk_rows):
         rows = np.arange(stop - start)
         own = codes[start:stop]
         # 1. distances from the points of this block to every point: (block, n_samples)
-        distances = cdist(X[start:stop], X)
+        distances = cdist(X[start:stop], X, metric=metric)
         # 2. sum of the distances to each cluster's members: (block, n_clusters)
         sums = distances @ one_hot
         # 3. a: the point's distance to itself is 0, so divide by the *other* members (n - 1)
@@ -210,8 +194,7 @@ def silhouette_samples(X, labels):
             f"The silhouette needs fewer clusters than samples (2 <= n_clusters <= "
             f"n_samples - 1), but there are {n_clusters} clusters for {n_samples} samples."
         )
-    chunk_rows = max(1, _CHUNK_BYTES // (8 * n_samples))
-    a, b = _silhouette_parts(X, codes, counts, chunk_rows)
+    a, b = _silhouette_parts(X, codes, counts)
     largest = np.maximum(a, b)
     with np.errstate(divide="ignore", invalid="ignore"):
         s = np.where(largest > 0, (b - a) / largest, 0.0)

@@ -21,6 +21,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.ticker import MaxNLocator
 from sklearn.metrics import confusion_matrix
 
+from ._kmeans import nearest_centers
 from ._validation import check_centers, check_labels, check_matrix
 
 __all__ = [
@@ -470,9 +471,8 @@ def _number(value):
 
 
 def _nearest_center(points, centers):
-    """Index of the nearest centre for each point (squared Euclidean distance)."""
-    d2 = ((points[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
-    return d2.argmin(axis=1)
+    """Index of the nearest centre for each point: the readable k-means' own step."""
+    return nearest_centers(points, centers)[0]
 
 
 def _default_steps(n_entries, most=6):

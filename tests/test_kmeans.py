@@ -463,6 +463,21 @@ def test_dataframe_input_records_feature_names():
     assert_array_equal(km.predict(df), km.labels_)
 
 
+def test_the_readable_module_stays_small_and_plain():
+    """The promise of issue 11: at most 200 lines, numpy only, none of the speed tricks."""
+    from pathlib import Path
+
+    source = Path(_kmeans.__file__).read_text()
+    assert len(source.splitlines()) <= 200
+    imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
+    assert imports == [
+        "import numpy as np",
+        "from ._validation import (",
+    ]
+    for trick in ("threadpool", "sparse", "chunk", "np.take", "np.float32", "p=np.full"):
+        assert trick not in source
+
+
 @pytest.mark.parametrize("module", [_kmeans, _estimator])
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)

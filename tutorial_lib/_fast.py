@@ -155,7 +155,7 @@ def _reseed_empty_clusters(X, centers, labels, sq_dist, counts):
     empty), so that the same point is picked.
     """
     empty = np.flatnonzero(counts == 0)
-    sq_dist = ((X - centers[labels]) ** 2).sum(axis=1)
+    sq_dist = sq_norms(X - centers[labels])
     if sq_dist.max() == 0:
         return labels, counts
     moved = labels.copy()

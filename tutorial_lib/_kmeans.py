@@ -54,7 +54,7 @@ def nearest_centers(X, centers):
     labels = np.argmin(-2 * (X @ centers.T) + sq_norms(centers), axis=1)
     # The distance to the chosen centre comes from the differences themselves: when x is close
     # to c, that is more accurate than the expansion, and the inertia is built from it.
-    sq_dist = ((X - centers[labels]) ** 2).sum(axis=1)
+    sq_dist = sq_norms(X - centers[labels])
     return labels, sq_dist
 
 
@@ -81,7 +81,7 @@ def cluster_means(X, labels, n_clusters, old_centers=None):
     for j in range(n_clusters):
         members = X[labels == j]
         if len(members) > 0:
-            centers[j] = members.mean(axis=0)
+            centers[j] = members.sum(axis=0) / len(members)
         elif old_centers is not None:
             centers[j] = old_centers[j]
         else:
@@ -177,7 +177,7 @@ def lloyd(X, centers, *, max_iter=300, tol=0.0):
             break
         # A cluster left with no points has no mean. As scikit-learn does, it takes over the
         # point farthest from its centre (the next-farthest for a second empty cluster, ...).
-        empty = np.setdiff1d(np.arange(len(centers)), labels)  # the clusters with no label
+        empty = np.flatnonzero(np.bincount(labels, minlength=len(centers)) == 0)
         moved = labels
         if empty.size > 0 and sq_dist.max() > 0:
             moved = labels.copy()

@@ -748,6 +748,7 @@ def test_check_silhouette_names_the_mistake(wrong, hint, capsys):
 
 
 
+
 # ---------------------------------------------------------------------------------------------
 # predict-then-run checks of notebooks 00-03: the right letter passes, every other one fails,
 # placeholders are "not answered yet"; the right letter is worked out here independently
@@ -1146,3 +1147,149 @@ def test_labels_needed_wants_the_smallest_budget_for_every_strategy(capsys):
     assert "one of the budgets" in capsys.readouterr().out
     assert checks.check_labels_needed({"random": 40}, accuracy_of, 0.99, budgets) is False
     assert "no budget in the list reaches" in capsys.readouterr().out
+
+
+
+# --- Notebook 11: check_expansion, check_speedup_prediction ----------------------------------
+
+
+def _expansion(X, centers):
+    """The squared distances by the expansion, written independently of the check."""
+    X, centers = np.asarray(X, dtype=float), np.asarray(centers, dtype=float)
+    return (
+        np.einsum("ij,ij->i", X, X)[:, None]
+        - 2 * X @ centers.T
+        + np.einsum("ij,ij->i", centers, centers)
+    )
+
+
+def _by_loop(X, centers):
+    """Squared distances with two plain loops: the definition, no expansion."""
+    out = np.empty((len(X), len(centers)))
+    for i, x in enumerate(X):
+        for j, c in enumerate(centers):
+            out[i, j] = float(((x - c) ** 2).sum())
+    return out
+
+
+def test_check_expansion_accepts_the_expansion_and_cdist(capsys):
+    from tutorial_lib.checks import check_expansion
+
+    assert check_expansion(_expansion) is True
+    assert check_expansion(lambda X, c: cdist(X, c, "sqeuclidean")) is True
+    assert "Correct!" in capsys.readouterr().out
+
+
+def _halve_input(X, centers):
+    result = _expansion(X, centers)
+    X *= 0.5  # the right answer, but the caller's X is changed
+    return result
+
+
+@pytest.mark.parametrize(
+    "wrong, hint",
+    [
+        (lambda X, c: ((X[:, None, :] - c[None, :, :]) ** 2).sum(axis=2), "n_features) array"),
+        (lambda X, c: _expansion(X, c) - (X**2).sum(axis=1)[:, None], "left out ||x||^2"),
+        (lambda X, c: _expansion(X, c) - (c**2).sum(axis=1), "left out ||c||^2"),
+        (lambda X, c: _expansion(X, c) + X @ c.T, "multiply the matrix product by 2"),
+        (lambda X, c: _expansion(X, c) + 4 * X @ c.T, "sign of the cross term"),
+        (lambda X, c: _expansion(X, c).T, "transposed"),
+        (lambda X, c: np.sqrt(np.maximum(_expansion(X, c), 0)), "*squared*"),
+        (lambda X, c: _expansion(X, c)[:, :1], "one row per point"),
+        (lambda X, c: _expansion(X, c) + 1.0, "entry [0, 0]"),
+        (_halve_input, "changed its input X"),
+        (lambda X, c: None, "placeholder"),
+    ],
+)
+def test_check_expansion_names_the_mistake(wrong, hint, capsys):
+    from tutorial_lib.checks import check_expansion
+
+    assert check_expansion(wrong) is False
+    out = capsys.readouterr().out
+    assert hint in out and "Correct!" not in out
+
+
+def test_check_expansion_treats_the_stub_as_not_answered(capsys):
+    from tutorial_lib.checks import check_expansion
+
+    def stub(X, centers):
+        raise NotImplementedError("your code here")
+
+    assert check_expansion(stub) is False
+    out = capsys.readouterr().out
+    assert "placeholder" in out and "Correct!" not in out
+
+
+def test_check_expansion_reference_agrees_with_plain_loops():
+    # The check's reference (cdist) against the definition, on the check's own cases.
+    for case in checks._expansion_cases()[:2]:
+        X, centers = case.args["X"], case.args["centers"]
+        np.testing.assert_allclose(
+            cdist(X, centers, "sqeuclidean"), _by_loop(X, centers), rtol=1e-12, atol=1e-12
+        )
+
+
+def test_check_expansion_wants_a_function():
+    from tutorial_lib.checks import check_expansion
+
+    with pytest.raises(TypeError, match="Pass your function itself"):
+        check_expansion(_expansion(np.ones((2, 2)), np.ones((1, 2))))
+
+
+# Timings as the notebook measures them: {n_features: {step: seconds}}, baseline first.
+# At d=2 the one-pass update gains most (1.0 / 0.25 = 4x), at d=64 the expansion (10x).
+TIMINGS = {
+    2: {"broadcasting": 2.0, "expansion": 1.0, "in place": 0.9, "one-pass update": 0.25},
+    64: {"broadcasting": 10.0, "expansion": 1.0, "in place": 0.8, "one-pass update": 0.7},
+}
+
+
+def test_check_speedup_prediction_accepts_what_was_measured(capsys):
+    from tutorial_lib.checks import check_speedup_prediction
+
+    right = {2: "one-pass update", 64: "expansion"}
+    assert check_speedup_prediction(right, TIMINGS) is True
+    assert "Correct!" in capsys.readouterr().out
+    # a close call (within 15 % of the biggest gain) counts as right
+    close = {2: {"broadcasting": 2.0, "expansion": 1.0, "in place": 0.55}}
+    assert check_speedup_prediction({2: "expansion"}, close) is True  # 2x vs 1.82x
+    assert check_speedup_prediction({2: "in place"}, close) is True
+
+
+@pytest.mark.parametrize(
+    "prediction, hint",
+    [
+        ({2: "expansion", 64: "expansion"}, "'one-pass update' helped most"),
+        ({2: "one-pass update", 64: "in place"}, "at d=64 you predicted 'in place'"),
+        ({2: None, 64: None}, "Not answered yet"),
+        ({2: "one-pass update"}, "Not answered yet: predict a step for n_features = 64"),
+        (None, "Not answered yet"),
+        (..., "Not answered yet"),
+        ({2: "bincount", 64: "expansion"}, "not one of the steps"),
+        ({2: "broadcasting", 64: "expansion"}, "not one of the steps"),
+        ("expansion", "should be a dict"),
+    ],
+)
+def test_check_speedup_prediction_names_the_mistake(prediction, hint, capsys):
+    from tutorial_lib.checks import check_speedup_prediction
+
+    assert check_speedup_prediction(prediction, TIMINGS) is False
+    out = capsys.readouterr().out
+    assert hint in out and "Correct!" not in out
+
+
+def test_check_speedup_prediction_does_not_change_the_timings(capsys):
+    from tutorial_lib.checks import check_speedup_prediction
+
+    timings = {d: dict(steps) for d, steps in TIMINGS.items()}
+    check_speedup_prediction({2: "expansion", 64: "expansion"}, timings)
+    assert timings == TIMINGS
+
+
+@pytest.mark.parametrize("timings", [None, {}, {2: 1.0}, {2: {"broadcasting": 1.0}}])
+def test_check_speedup_prediction_needs_the_measured_timings(timings):
+    from tutorial_lib.checks import check_speedup_prediction
+
+    with pytest.raises(TypeError, match="timings must be the dict measured"):
+        check_speedup_prediction({2: "expansion"}, timings)

@@ -27,9 +27,9 @@ def markdown(nb):
     return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
 
 
-def test_the_course_has_its_eleven_notebooks():
+def test_the_course_has_its_twelve_notebooks():
     numbers = [p.name[:2] for p in NOTEBOOKS]
-    assert numbers == [f"{i:02d}" for i in range(11)]
+    assert numbers == [f"{i:02d}" for i in range(12)]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -66,6 +66,8 @@ __all__ = [
     "check_bic_components",
     "check_matching_palette",
     "check_labels_needed",
+    "check_expansion",
+    "check_speedup_prediction",
 ]
 
 _RTOL, _ATOL = 1e-6, 1e-9  # how close a float answer must be to the reference
@@ -1185,6 +1187,7 @@ def check_silhouette(func):
 
 
 
+
 # --------------------------------------------------------------------------------------------
 # Predict, then run, then explain: the machinery for judgement exercises
 # --------------------------------------------------------------------------------------------
@@ -2106,3 +2109,250 @@ def check_labels_needed(answer, accuracy_of, target, budgets):
         + f" (target {target:.2f})."
     )
     return True
+
+
+
+# --------------------------------------------------------------------------------------------
+# ---- Notebook 11: Make k-means fast ----
+# --------------------------------------------------------------------------------------------
+# check_expansion: squared distances from the expansion ||x||^2 - 2 x.c + ||c||^2, without an
+# (n_samples, n_clusters, n_features) array. check_speedup_prediction: which step of the
+# notebook's ladder helps most, predicted and then compared with the learner's own timings.
+
+
+def _expansion_cases():
+    X1 = np.array([[1.0, 1.0], [9.0, -1.0], [4.0, 0.0], [0.0, 0.0], [10.0, 0.0]])
+    centers1 = np.array([[0.0, 0.0], [10.0, 0.0]])
+    rng = np.random.default_rng(11)
+    X2 = rng.normal(loc=3.0, scale=2.0, size=(9, 4))
+    centers2 = rng.normal(loc=3.0, scale=2.0, size=(3, 4))
+    # Big enough that an (n, k, d) array (about 38 MB) stands out against the (n, k) result
+    # (0.6 MB); small enough to take a few milliseconds with the expansion.
+    X3 = rng.normal(size=(2000, 60))
+    centers3 = rng.normal(size=(40, 60))
+    return [
+        _Case(
+            "five 2-D points, two centres (two points sit exactly on a centre)",
+            {"X": X1, "centers": centers1},
+        ),
+        _Case("nine points, three centres, four features", {"X": X2, "centers": centers2}),
+        _Case("2000 points, 40 centres, 60 features", {"X": X3, "centers": centers3}),
+    ]
+
+
+def _expansion_terms(X, centers):
+    """The three terms of the expansion: ||x||^2 (column), x.c (table), ||c||^2 (row)."""
+    x_sq = (X**2).sum(axis=1)[:, np.newaxis]
+    cross = X @ centers.T
+    c_sq = (centers**2).sum(axis=1)[np.newaxis, :]
+    return x_sq, cross, c_sq
+
+
+def _diagnose_expansion(result, X, centers, peak_bytes):
+    n, k = X.shape[0], centers.shape[0]
+    expected = cdist(X, centers, metric="sqeuclidean")
+    arr = np.asarray(result)
+    if arr.dtype.kind not in "iuf":
+        return f"return an array of numbers, shape ({n}, {k}); got dtype {arr.dtype}."
+    arr = arr.astype(float)
+    if arr.shape == (k, n) and n != k:
+        return (
+            f"the result is transposed: shape ({k}, {n}). Row i must hold the squared "
+            f"distances from point i to every centre, shape ({n}, {k}): X @ centers.T, not "
+            "centers @ X.T."
+        )
+    if arr.shape != (n, k):
+        return (
+            f"the result should have one row per point and one column per centre, shape "
+            f"({n}, {k}); got {arr.shape}."
+        )
+    x_sq, cross, c_sq = _expansion_terms(X, centers)
+    # Rounding in the expansion is relative to the size of the terms, not of the distance.
+    atol = 1e-9 * (1.0 + float(x_sq.max()) + float(c_sq.max()))
+    close = lambda a, b: bool(np.allclose(a, b, rtol=1e-7, atol=atol))  # noqa: E731
+    if close(arr, expected):
+        result_bytes = n * k * 8
+        # A few (n, k) tables and a copy of X are fine; an (n, k, d) array is d times more.
+        allowed = max(4 * (result_bytes + X.nbytes + centers.nbytes), 2**20)
+        if peak_bytes is not None and peak_bytes > allowed:
+            return (
+                f"the numbers are right, but your function needed {peak_bytes / 2**20:.0f} MB "
+                f"of memory for a result of {result_bytes / 2**20:.1f} MB: it seems to build "
+                "the (n_samples, n_clusters, n_features) array of differences. Use the "
+                "expansion instead: one matrix product X @ centers.T gives every x.c at once."
+            )
+        return None
+    if close(arr, np.sqrt(expected)):
+        return (
+            "these are the distances; the exercise asks for the *squared* distances (no "
+            "square root): ||x||^2 - 2 x.c + ||c||^2."
+        )
+    if close(arr, expected - x_sq):
+        return (
+            "you left out ||x||^2. That is fine for argmin (the notebook does it from the "
+            "'argmin in place' step on), but here the result must be the squared distances "
+            "themselves: add (X ** 2).sum(axis=1) as a column, [:, None]."
+        )
+    if close(arr, expected - c_sq):
+        return "you left out ||c||^2, the squared length of each centre (one per column)."
+    if close(arr, x_sq + c_sq - cross):
+        return "the cross term is -2 x.c: multiply the matrix product by 2."
+    if close(arr, x_sq + c_sq + 2 * cross):
+        return "the sign of the cross term is wrong: it is *minus* 2 x.c."
+    i, j = np.unravel_index(np.argmax(np.abs(arr - expected)), expected.shape)
+    return (
+        f"entry [{i}, {j}] (point {i}, centre {j}) should be {expected[i, j]:.6g}, the squared "
+        f"distance, but yours is {arr[i, j]:.6g}."
+    )
+
+
+def check_expansion(func):
+    """Check a learner's squared distances written with the expansion.
+
+    Parameters
+    ----------
+    func : callable
+        ``func(X, centers) -> ndarray of shape (n_samples, n_clusters)``, entry [i, j] the
+        squared distance from point X[i] to centre centers[j], computed as
+        ||x||^2 - 2 x.c + ||c||^2 (one matrix product), never through an
+        (n_samples, n_clusters, n_features) array of differences.
+
+    Returns
+    -------
+    bool
+        True if func agrees with ``scipy.spatial.distance.cdist(X, centers, "sqeuclidean")``
+        on every case and its peak memory stays close to the size of the result.
+    """
+    import tracemalloc  # here, not at the top: only this check needs it
+
+    if not callable(func):
+        return _run_check(func, [], None, "")  # raises the machinery's "pass your function"
+    peaks = []
+
+    def traced(X, centers):
+        # tracemalloc sees numpy's arrays: the peak tells a (n, k, d) array from (n, k) ones.
+        already = tracemalloc.is_tracing()
+        if already:
+            tracemalloc.reset_peak()
+        else:
+            tracemalloc.start()
+        try:
+            return func(X, centers)
+        except NotImplementedError:
+            return None  # the stub of the exercise: "not answered yet", not a crash
+        finally:
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            if not already:
+                tracemalloc.stop()
+
+    def diagnose(result, X, centers):
+        return _diagnose_expansion(result, X, centers, peaks[-1] if peaks else None)
+
+    return _run_check(
+        traced, _expansion_cases(), diagnose, "Your expansion gives the squared distances"
+    )
+
+
+def _biggest_gains(steps):
+    """{step: speed-up over the step before} from {step: seconds}, in the ladder's order."""
+    names, seconds = list(steps), [float(s) for s in steps.values()]
+    return {names[i]: seconds[i - 1] / seconds[i] for i in range(1, len(names))}
+
+
+_CLOSE_CALL = 0.85  # a predicted step within 15 % of the biggest gain counts as right
+
+
+def _diagnose_prediction(result, timings):
+    prediction = result
+    wrong = []
+    for d, steps in timings.items():
+        gains = _biggest_gains(steps)
+        best = max(gains, key=gains.get)
+        guess = prediction[d]
+        if gains[guess] >= _CLOSE_CALL * gains[best]:
+            continue
+        wrong.append(
+            f"at d={d} you predicted '{guess}' (x{gains[guess]:.1f} over the step before), "
+            f"but '{best}' helped most on your machine (x{gains[best]:.1f})"
+        )
+    if not wrong:
+        return None
+    return (
+        "; ".join(wrong)
+        + ". Ask what each step removes and how that cost grows: the expansion removes the "
+        "(n, k, d) array of differences, which grows with d; the one-pass update removes the "
+        "loop over the k clusters (a mask, a selection and a mean each), which hardly depends "
+        "on d."
+    )
+
+
+def check_speedup_prediction(prediction, timings):
+    """Check a prediction of which step of notebook 11 helps most, against measured timings.
+
+    Parameters
+    ----------
+    prediction : dict
+        ``{n_features: step name}``, one entry per number of features in ``timings``: the
+        step you expect to give the biggest speed-up over the step before it. ``None`` (or
+        ``...``) as the whole answer or as a value means "not answered yet".
+    timings : dict
+        ``{n_features: {step name: seconds}}``, each inner dict in the order of the steps, the
+        first one being the baseline (as measured in the notebook).
+
+    Returns
+    -------
+    bool
+        True if, for every number of features, the predicted step's speed-up is the biggest
+        measured, or within 15 % of it (timings are noisy: a close call counts as right).
+    """
+    if (
+        not isinstance(timings, dict)
+        or not timings
+        or not all(isinstance(steps, dict) and len(steps) >= 2 for steps in timings.values())
+    ):
+        raise TypeError(
+            "timings must be the dict measured in the notebook, {n_features: {step name: "
+            f"seconds}}, with at least two steps per entry; got {type(timings).__name__}."
+        )
+    choices = list(next(iter(timings.values())))[1:]
+    if prediction is None or prediction is Ellipsis:
+        print(
+            f"Not answered yet: set prediction to a dict {{n_features: step}} for "
+            f"n_features in {list(timings)}, each step one of {choices}."
+        )
+        return False
+    if not isinstance(prediction, dict):
+        print(
+            f"Not quite: prediction should be a dict {{n_features: step}}, e.g. "
+            f"{{{list(timings)[0]}: {choices[0]!r}, ...}}; got {type(prediction).__name__}."
+        )
+        return False
+    missing = [d for d in timings if d not in prediction]
+    unanswered = [d for d in timings if d in prediction and _not_answered_value(prediction[d])]
+    if missing or unanswered:
+        print(
+            f"Not answered yet: predict a step for n_features = "
+            f"{', '.join(map(str, missing + unanswered))}; choose from {choices}."
+        )
+        return False
+    for d in timings:
+        if prediction[d] not in list(timings[d])[1:]:
+            print(
+                f"Not quite: {prediction[d]!r} (for n_features={d}) is not one of the steps "
+                f"to choose from: {choices} (spelled exactly so)."
+            )
+            return False
+    cases = [
+        _Case(f"n_features={d}, against the timings you measured", {"timings": {d: steps}})
+        for d, steps in timings.items()
+    ]
+    return _run_check(
+        lambda timings: dict(prediction),
+        cases,
+        _diagnose_prediction,
+        "Your prediction matches what you measured",
+    )
+
+
+def _not_answered_value(value):
+    return value is None or value is Ellipsis

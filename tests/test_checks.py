@@ -749,6 +749,7 @@ def test_check_silhouette_names_the_mistake(wrong, hint, capsys):
 
 
 
+
 # ---------------------------------------------------------------------------------------------
 # predict-then-run checks of notebooks 00-03: the right letter passes, every other one fails,
 # placeholders are "not answered yet"; the right letter is worked out here independently
@@ -1293,3 +1294,87 @@ def test_check_speedup_prediction_needs_the_measured_timings(timings):
 
     with pytest.raises(TypeError, match="timings must be the dict measured"):
         check_speedup_prediction({2: "expansion"}, timings)
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebook 12: check_workers_for_memory and check_scaling_path (judgement answers)
+# ---------------------------------------------------------------------------------------------
+# The scenario: 8 cores, 32 GB with 4 GB kept back (28 GB for workers), 14 GB of data, 0.5 GB
+# per worker process, spilling at 60 % of the limit. By hand: n workers need a limit of at least
+# (14 / n + 0.5) / 0.6 GB each, so 4 workers need 6.67 GB (26.7 GB in all), 5 need 5.5 GB
+# (27.5 GB), 6 need 4.72 GB (28.3 GB: too much).
+
+
+@pytest.mark.parametrize("plan", [(4, 7), (4, 6.7), (5, 5.5), (5, 5.6), (1, 25), (2, 14.0)])
+def test_check_workers_accepts_every_plan_that_fits(plan, capsys):
+    assert checks.check_workers_for_memory(*plan) is True
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize(
+    "plan, hint",
+    [
+        ((None, None), "Not answered yet"),
+        ((4, ...), "Not answered yet"),
+        ((8, 3.5), "with 8 workers no memory limit works"),
+        ((6, 4.7), "with 6 workers no memory limit works"),
+        ((9, 3.0), "9 workers with one thread each on 8 cores"),
+        ((4, 7.5), "more than the 28 GB"),
+        ((4, 6.5), "above 60% of a 6.5 GB limit"),
+        ((5, 5.4), "above 60% of a 5.4 GB limit"),
+        ((0, 4), "at least one worker"),
+        ((4.0, 7), "whole number"),
+        ((4, "7 GB"), "number of gigabytes"),
+    ],
+)
+def test_check_workers_names_the_broken_condition(plan, hint, capsys):
+    result = checks.check_workers_for_memory(*plan)
+    out = capsys.readouterr().out
+    assert result is False
+    assert "Correct" not in out
+    assert hint in out, out
+
+
+RIGHT_PATHS = {"A": "memory", "B": "sample", "C": "stream", "D": "dask", "E": "spark", "F": "faiss"}
+
+
+def test_check_scaling_path_accepts_the_right_paths_in_any_case(capsys):
+    assert checks.check_scaling_path(RIGHT_PATHS) is True
+    assert capsys.readouterr().out.startswith("Correct!")
+    shouted = {key: f" {value.upper()} " for key, value in RIGHT_PATHS.items()}
+    assert checks.check_scaling_path(shouted) is True
+
+
+def test_check_scaling_path_accepts_a_defensible_alternative_with_a_remark(capsys):
+    assert checks.check_scaling_path({**RIGHT_PATHS, "B": "stream"}) is True
+    out = capsys.readouterr().out
+    assert out.startswith("Correct!") and "B: streaming works too" in out
+
+
+@pytest.mark.parametrize("key", sorted(RIGHT_PATHS))
+def test_check_scaling_path_names_each_wrong_situation(key, capsys):
+    for wrong in checks.SCALING_PATHS:
+        if wrong == RIGHT_PATHS[key] or (key == "B" and wrong == "stream"):
+            continue
+        assert checks.check_scaling_path({**RIGHT_PATHS, key: wrong}) is False
+        out = capsys.readouterr().out
+        assert f"situation {key}: not '{wrong}'" in out, out
+        assert "Correct" not in out
+
+
+@pytest.mark.parametrize(
+    "answers, hint",
+    [
+        (dict.fromkeys(RIGHT_PATHS), "Not answered yet: situation A, B, C, D, E, F"),
+        ({**RIGHT_PATHS, "C": ...}, "Not answered yet: situation C"),
+        ({key: RIGHT_PATHS[key] for key in "ABCDE"}, "no answer for situation F"),
+        ({**RIGHT_PATHS, "F": "gpu"}, "'gpu' is not one of the paths"),
+        ({**RIGHT_PATHS, "A": 1}, "1 is not one of the paths"),
+        ([("A", "memory")], "answers must be a dict"),
+    ],
+)
+def test_check_scaling_path_explains_unusable_answers(answers, hint, capsys):
+    assert checks.check_scaling_path(answers) is False
+    out = capsys.readouterr().out
+    assert hint in out, out

@@ -27,9 +27,13 @@ def markdown(nb):
     return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
 
 
-def test_the_course_has_its_twelve_notebooks():
+def test_the_course_has_its_notebooks_and_the_readme_lists_them():
     numbers = [p.name[:2] for p in NOTEBOOKS]
-    assert numbers == [f"{i:02d}" for i in range(12)]
+    assert numbers == [f"{i:02d}" for i in range(13)], numbers
+    readme = (NOTEBOOKS[0].parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d\d) \| \[[^]]+\]\(notebooks/(\d\d_\w+\.ipynb)\)", readme, re.M)
+    assert [name for _, name in rows] == [p.name for p in NOTEBOOKS]
+    assert all(name.startswith(number) for number, name in rows), rows
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

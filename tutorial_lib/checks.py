@@ -68,6 +68,8 @@ __all__ = [
     "check_labels_needed",
     "check_expansion",
     "check_speedup_prediction",
+    "check_workers_for_memory",
+    "check_scaling_path",
 ]
 
 _RTOL, _ATOL = 1e-6, 1e-9  # how close a float answer must be to the reference
@@ -1184,6 +1186,7 @@ def check_silhouette(func):
     return _run_check(
         func, _silhouette_cases(), _diagnose_silhouette, "Your silhouette values match"
     )
+
 
 
 
@@ -2356,3 +2359,249 @@ def check_speedup_prediction(prediction, timings):
 
 def _not_answered_value(value):
     return value is None or value is Ellipsis
+
+
+
+# ---- Notebook 12: scale k-means out ----
+# Both exercises ask for a judgement (numbers or choices), not a function: the checks take the
+# answer itself, accept every answer that meets the conditions, and say which condition fails.
+
+# Exercise 1: a workstation, the data to hold in the workers' memory, dask's spill threshold.
+WORKERS_SCENARIO = {
+    "cores": 8,  # one thread per worker, as in notebook 12
+    "machine_gb": 32.0,  # the machine's memory
+    "reserved_gb": 4.0,  # kept for the notebook (the client), the scheduler and the system
+    "data_gb": 14.0,  # the data, to be persisted in the workers' memory
+    "worker_own_gb": 0.5,  # what one worker process needs itself (Python, numpy, dask, dask-ml)
+    "target": 0.60,  # dask starts spilling a worker's data to disk at this fraction of its limit
+}
+
+
+def _placeholder(*values):
+    """True if any answer is still the placeholder (None or ...)."""
+    return any(value is None or value is Ellipsis for value in values)
+
+
+def _lowest_limit(n_workers, s):
+    """The smallest memory limit (GB) that keeps n_workers' data share below the target."""
+    return (s["data_gb"] / n_workers + s["worker_own_gb"]) / s["target"]
+
+
+def _workers_hint(n_workers, memory_limit_gb, s):
+    """None if the plan holds, else what is wrong with it (scenario s)."""
+    if isinstance(n_workers, (bool, np.bool_)) or not isinstance(n_workers, (int, np.integer)):
+        return f"n_workers must be a whole number of worker processes; got {n_workers!r}."
+    if isinstance(memory_limit_gb, (bool, np.bool_)) or not isinstance(
+        memory_limit_gb, (int, float, np.integer, np.floating)
+    ):
+        return f"memory_limit_gb must be a number of gigabytes; got {memory_limit_gb!r}."
+    if n_workers < 1 or not memory_limit_gb > 0:
+        return "you need at least one worker, with a memory limit above 0 GB."
+    if n_workers > s["cores"]:
+        return (
+            f"{n_workers} workers with one thread each on {s['cores']} cores: the extra "
+            "processes only take turns on the same cores and each costs its own memory."
+        )
+    available = s["machine_gb"] - s["reserved_gb"]
+    lowest = _lowest_limit(n_workers, s)
+    if n_workers * lowest > available + 1e-9:
+        return (
+            f"with {n_workers} workers no memory limit works: each needs at least "
+            f"{lowest:.2f} GB (its share of the data plus {s['worker_own_gb']:g} GB of its own, "
+            f"below {s['target']:.0%} of the limit), and {n_workers} × {lowest:.2f} GB = "
+            f"{n_workers * lowest:.1f} GB is more than the {available:g} GB available. Every "
+            "worker process carries its own libraries: fewer workers leave more room for data."
+        )
+    if n_workers * memory_limit_gb > available + 1e-9:
+        return (
+            f"{n_workers} workers × {memory_limit_gb:g} GB = {n_workers * memory_limit_gb:g} GB, "
+            f"more than the {available:g} GB the machine can give the workers "
+            f"({s['machine_gb']:g} GB minus {s['reserved_gb']:g} GB kept back). A memory limit "
+            "is a promise the machine must be able to keep: when the workers together use more "
+            "than the machine has, the operating system kills processes, not dask."
+        )
+    needed = s["data_gb"] / n_workers + s["worker_own_gb"]
+    if needed > s["target"] * memory_limit_gb + 1e-9:
+        return (
+            f"each worker would hold {s['data_gb']:g} / {n_workers} = "
+            f"{s['data_gb'] / n_workers:.2f} GB of data plus {s['worker_own_gb']:g} GB of its "
+            f"own, {needed:.2f} GB; that is above {s['target']:.0%} of a {memory_limit_gb:g} GB "
+            "limit, where dask starts moving data to disk, and every iteration would read it "
+            "back. Give each worker more memory, or use more workers."
+        )
+    return None
+
+
+def check_workers_for_memory(n_workers, memory_limit_gb):
+    """Check a plan of dask workers for the machine of notebook 12's exercise 1.
+
+    The scenario (``WORKERS_SCENARIO``): 8 cores, 32 GB of memory of which 4 GB stay with the
+    notebook, the scheduler and the system; 14 GB of data to persist in the workers' memory; each
+    worker process needs 0.5 GB of its own; one thread per worker; dask starts spilling a
+    worker's data to disk at 60 % of its memory limit. Every plan that meets all conditions is
+    accepted.
+
+    Parameters
+    ----------
+    n_workers : int
+        Number of worker processes.
+    memory_limit_gb : float
+        ``memory_limit`` of each worker, in gigabytes.
+
+    Returns
+    -------
+    bool
+        True if the plan fits the machine and keeps each worker below the spill threshold.
+    """
+    s = WORKERS_SCENARIO
+    if _placeholder(n_workers, memory_limit_gb):
+        print(
+            "Not answered yet: set n_workers and memory_limit_gb to your plan (numbers, not "
+            "None), then run the cell again."
+        )
+        return False
+    hint = _workers_hint(n_workers, memory_limit_gb, s)
+    if hint is not None:
+        print(f"Not quite: {hint}")
+        return False
+    available = s["machine_gb"] - s["reserved_gb"]
+    workable = [
+        n for n in range(1, s["cores"] + 1) if n * _lowest_limit(n, s) <= available + 1e-9
+    ]
+    idle = s["cores"] - n_workers
+    threads = s["cores"] // n_workers
+    note = ""
+    if idle and threads >= 2:
+        note = (
+            f" With one thread each, {idle} of the {s['cores']} cores stay idle during an "
+            f"iteration; threads_per_worker={threads} would use them without more memory, "
+            "because the threads of one worker share its memory."
+        )
+    elif idle:
+        note = (
+            f" With one thread each, {idle} of the {s['cores']} cores stay idle: the price of "
+            "the memory each extra process would carry."
+        )
+    print(
+        f"Correct! {n_workers} × {memory_limit_gb:g} GB fit in the {available:g} GB available, "
+        f"and each worker stays below the spill threshold (it needs a limit of at least "
+        f"{_lowest_limit(n_workers, s):.2f} GB). Plans with {workable[0]} to {workable[-1]} "
+        f"workers can work here: each extra worker uses another core but also carries another "
+        f"{s['worker_own_gb']:g} GB of its own.{note}"
+    )
+    return True
+
+
+# Exercise 2: which way to run k-means, for six situations. For each: the best path, other
+# paths that are defensible (with a remark), and the reason the check gives for a wrong one.
+SCALING_PATHS = ("memory", "sample", "stream", "dask", "spark", "faiss")
+SCALING_SCENARIOS = {
+    "A": (
+        "memory",
+        {},
+        "3 GB fit in a 16 GB laptop's memory: plain KMeans (notebooks 04 and 11) is the "
+        "fastest and simplest; every other path adds work for nothing.",
+    ),
+    "B": (
+        "sample",
+        {"stream": "streaming works too, but reads all 120 GB on every pass for centres that a "
+         "sample already pins down; a sample is faster and simpler."},
+        "120 GB do not fit in 16 GB, and centres within a fraction of a percent of the "
+        "full fit are enough: fit on a random sample that fits in memory, then predict every "
+        "row in chunks.",
+    ),
+    "C": (
+        "stream",
+        {},
+        "the data arrives in files over time and the centres must follow each new file: "
+        "MiniBatchKMeans.partial_fit on each new batch keeps the model up to date without "
+        "keeping the old data.",
+    ),
+    "D": (
+        "dask",
+        {},
+        "2 TB are far beyond one machine, exact Lloyd iterations over every row are asked for, "
+        "and a dask cluster is there: the workers read their part of the files and only k × d "
+        "partial sums travel each iteration.",
+    ),
+    "E": (
+        "spark",
+        {},
+        "the data already lives in Spark tables: Spark MLlib's KMeans runs where the data is; "
+        "copying 40 TB out to another system costs more than the clustering.",
+    ),
+    "F": (
+        "faiss",
+        {},
+        "a billion vectors and k = 100,000 centres on a GPU machine: faiss is built for that "
+        "(it trains on a sample of at most a few hundred points per centre and assigns on the "
+        "GPU); Lloyd iterations with k = 100,000 in dask or scikit-learn would take days.",
+    ),
+}
+
+
+def check_scaling_path(answers):
+    """Check the path chosen for each situation of notebook 12's exercise 2.
+
+    Parameters
+    ----------
+    answers : dict
+        One entry per situation "A" to "F", each one of ``SCALING_PATHS``: "memory", "sample",
+        "stream", "dask", "spark" or "faiss".
+
+    Returns
+    -------
+    bool
+        True if every situation gets the best path or a defensible one.
+    """
+    if not isinstance(answers, dict):
+        print(
+            f"Not quite: answers must be a dict such as {{'A': 'memory', ...}}; got "
+            f"{type(answers).__name__}."
+        )
+        return False
+    missing = sorted(set(SCALING_SCENARIOS) - set(answers))
+    if missing:
+        print(f"Not quite: no answer for situation {', '.join(missing)}.")
+        return False
+    open_ = [key for key in sorted(SCALING_SCENARIOS) if _placeholder(answers[key])]
+    if open_:
+        print(
+            f"Not answered yet: situation {', '.join(open_)} still has the placeholder. "
+            f"Choose one of {', '.join(SCALING_PATHS)} for each."
+        )
+        return False
+    remarks = []
+    for key in sorted(SCALING_SCENARIOS):
+        best, fine, reason = SCALING_SCENARIOS[key]
+        answer = answers[key]
+        choice = answer.strip().lower() if isinstance(answer, str) else answer
+        if choice not in SCALING_PATHS:
+            print(
+                f"Not quite: situation {key}'s answer {answer!r} is not one of the paths "
+                f"{', '.join(SCALING_PATHS)}."
+            )
+            return False
+        if choice in fine:
+            remarks.append(f"{key}: {fine[choice]}")
+        elif choice != best:
+            print(f"Not quite, situation {key}: not '{choice}'. Think again: {_HINTS[key]}")
+            return False
+    extra = (" Remarks: " + " ".join(remarks)) if remarks else ""
+    print(f"Correct! Each situation gets a path that fits its size, place and deadline.{extra}")
+    return True
+
+
+# What a wrong answer is told: a question that points at the deciding fact, not the answer.
+_HINTS = {
+    "A": "does 3 GB fit in the laptop's 16 GB of memory? Then what does any other path add?",
+    "B": "the data does not fit in memory, but does the answer need every row to shape the "
+    "centres, or would a large random sample give nearly the same centres?",
+    "C": "the data arrives over time and the model must follow it: which path updates a model "
+    "batch by batch without keeping the old data?",
+    "D": "the data is far larger than one machine and a cluster is there to use: which path "
+    "runs Lloyd iterations on many machines at once?",
+    "E": "where does the data already live, and what does it cost to move 40 TB?",
+    "F": "with k = 100,000 centres every Lloyd iteration compares each vector with 100,000 "
+    "centres: which library is built for billions of vectors and very large k on GPUs?",
+}

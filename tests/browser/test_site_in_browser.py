@@ -83,7 +83,8 @@ def test_formulas_are_typeset_offline(page, site_url):
     page.goto(site_url + "05_choosing_k.html", wait_until="load")
     page.wait_for_function("window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0",
                            timeout=60_000)
-    assert page.locator(".MathJax_CHTML").count() > 0, "no formula was typeset"
+    assert page.locator(".MathJax").count() > 0, "no formula was typeset"
+    assert "\\frac" not in page.inner_text("main"), "a formula shows as LaTeX source"
     assert not page.problems
 
 

@@ -75,7 +75,13 @@ def lab(tmp_path_factory):
                 if lab.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"JupyterLab did not start:\n{(home / 'lab.log').read_text()}")
                 time.sleep(1)
-        yield {"base": base, "token": token}
+        # `course.py lab` opens notebooks/00_start_here.ipynb, which makes notebooks/ the lab's
+        # root folder; find the notebooks' path in the lab rather than assume it
+        listing = json.load(urllib.request.urlopen(f"{base}/api/contents?token={token}",
+                                                   timeout=30))
+        names = {item["name"] for item in listing["content"]}
+        prefix = "" if NOTEBOOKS[0].name in names else "notebooks/"
+        yield {"base": base, "token": token, "prefix": prefix}
     finally:
         lab.send_signal(signal.SIGTERM)
         try:
@@ -100,7 +106,7 @@ def test_notebook_runs_in_jupyterlab(browser, lab, path, screenshots):
     stored = nbformat.read(path, as_version=4)
     page = browser.new_page()
     try:
-        url = f"{lab['base']}/lab/tree/notebooks/{path.name}?reset&token={lab['token']}"
+        url = f"{lab['base']}/lab/tree/{lab['prefix']}{path.name}?reset&token={lab['token']}"
         page.goto(url, wait_until="domcontentloaded")
         status = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
         status.first.wait_for(timeout=120_000)  # the kernel started and is waiting

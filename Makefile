@@ -2,7 +2,7 @@
 # which works without make too (Windows included). See README.md.
 PYTHON ?= python3
 
-.PHONY: lab test notebooks html bench latest
+.PHONY: lab test notebooks html bench latest student browser
 
-lab test notebooks html bench latest:
+lab test notebooks html bench latest student browser:
 	$(PYTHON) course.py $@

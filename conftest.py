@@ -32,3 +32,18 @@ def pytest_configure(config):
             "Run pytest from the repository root (python3 course.py test does), "
             "or restore notebooks/nbval_sanitize.cfg."
         )
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One line on the browser tests, which are a command of their own (course.py browser)."""
+    if os.environ.get("COURSE_BROWSER"):
+        return
+    import shutil
+
+    if os.environ.get("COURSE_CHROMIUM") or shutil.which("chromium"):
+        terminalreporter.write_line(
+            "browser tests: not part of this run; `python3 course.py browser` runs them")
+    else:
+        terminalreporter.write_line(
+            "browser tests: skipped, no Chromium found (install it, then run "
+            "`python3 course.py browser`)")

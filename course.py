@@ -3,7 +3,9 @@
     python3 course.py lab         create .venv if needed, then open the course in JupyterLab
     python3 course.py test        create .venv if needed, then run every test (unit + notebooks)
     python3 course.py notebooks   re-execute every notebook in place, in order, fresh kernels
-    python3 course.py html        build a static HTML site of the course into site/
+    python3 course.py html        build the course website into site/ (open site/index.html)
+    python3 course.py student     write the student edition (no solutions) into student/
+    python3 course.py browser     test in a real browser (Chromium): JupyterLab and the website
     python3 course.py bench       run the benchmark scripts (ratios against scikit-learn)
     python3 course.py latest      run the tests and notebooks against the newest releases
     python3 course.py oldest      run them against the oldest versions tutorial_lib allows
@@ -293,6 +295,59 @@ def cmd_html(args: list[str]) -> int:
     return run([str(python), str(ROOT / "tools" / "build_site.py"), *args])
 
 
+def cmd_student(args: list[str]) -> int:
+    """The student edition: every notebook without its solution cells, in student/ (or
+    --out DIR); --branch NAME also commits it to a git branch for Binder and Colab links."""
+    python = ensure_venv()
+    return run([str(python), str(ROOT / "tools" / "student_edition.py"), *args])
+
+
+BROWSER_REQUIREMENTS = ROOT / "requirements-browser.txt"
+
+
+def find_chromium() -> str | None:
+    """Debian's Chromium (or the one named by COURSE_CHROMIUM), or None."""
+    named = os.environ.get("COURSE_CHROMIUM")
+    if named:
+        return named if Path(named).is_file() else None
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def cmd_browser(args: list[str]) -> int:
+    """Run tests/browser with Playwright driving the system's Chromium (no browser download):
+    every notebook run in JupyterLab, the website's pages, links and search, and the student
+    edition run top to bottom. Screenshots go to screenshots/."""
+    python = ensure_venv()
+    chromium = find_chromium()
+    if chromium is None:
+        fail(
+            "the browser tests need Chromium, and none was found.\n"
+            "  On Debian/Ubuntu: `sudo apt-get install chromium`; elsewhere install Chromium and\n"
+            "  set COURSE_CHROMIUM to its executable. Then run this command again."
+        )
+    stamp_file = VENV / ".course-browser-installed"
+    stamp = hashlib.sha256(BROWSER_REQUIREMENTS.read_bytes()).hexdigest()
+    if not (stamp_file.exists() and stamp_file.read_text() == stamp):
+        say("installing the browser-test packages (Playwright; it uses your Chromium)")
+        step = [str(python), "-m", "pip", "install", "--quiet", "-r", str(BROWSER_REQUIREMENTS)]
+        if subprocess.run(step).returncode != 0:
+            fail("the installation of requirements-browser.txt failed (see the messages above)")
+        stamp_file.write_text(stamp)
+    say(f"running the browser tests with {chromium}")
+    env = test_env()
+    env["COURSE_CHROMIUM"] = chromium
+    env["COURSE_BROWSER"] = "1"
+    return run(
+        [str(python), "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider", "-v",
+         "tests/browser", *args],
+        env=env,
+    )
+
+
 def cmd_bench(args: list[str]) -> int:
     python = ensure_venv()
     code = 0
@@ -393,6 +448,8 @@ COMMANDS = {
     "test": cmd_test,
     "notebooks": cmd_notebooks,
     "html": cmd_html,
+    "student": cmd_student,
+    "browser": cmd_browser,
     "bench": cmd_bench,
     "latest": cmd_latest,
     "oldest": cmd_oldest,

@@ -181,3 +181,21 @@ def test_what_the_script_started_stops_with_it(tmp_path, how):
         wrapper.kill()
         if child_pid is not None and _running(child_pid):
             os.kill(child_pid, signal.SIGKILL)
+
+
+def test_browser_command_without_chromium_stops_with_advice(course, monkeypatch, capsys):
+    monkeypatch.setattr(course, "ensure_venv", lambda *a, **k: Path(sys.executable))
+    monkeypatch.setattr(course, "find_chromium", lambda: None)
+    with pytest.raises(SystemExit) as stop:
+        course.cmd_browser([])
+    assert stop.value.code == 1
+    err = capsys.readouterr().err
+    assert "need Chromium" in err and "apt-get install chromium" in err
+
+
+def test_chromium_named_by_the_environment_must_exist(course, monkeypatch, tmp_path):
+    monkeypatch.setenv("COURSE_CHROMIUM", str(tmp_path / "nothing"))
+    assert course.find_chromium() is None
+    (tmp_path / "chromium").write_text("")
+    monkeypatch.setenv("COURSE_CHROMIUM", str(tmp_path / "chromium"))
+    assert course.find_chromium() == str(tmp_path / "chromium")

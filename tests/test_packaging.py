@@ -198,3 +198,13 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "python3 course.py test" in readme
     assert "python3 course.py test" in ci
+
+
+def test_browser_requirements_are_pinned_and_apart_from_the_lock():
+    path = ROOT / "requirements-browser.txt"
+    pins = parse_pins(path.read_text().splitlines(), path.name)
+    assert "playwright" in pins
+    shared = sorted(set(pins) & set(requirements_pins()))
+    assert not shared, f"{path.name} repeats packages of requirements.txt: {shared}"
+    for conda in ("environment.yml", "binder/environment.yml"):
+        assert not set(pins) & set(conda_pins(ROOT / conda)[1]), f"{conda} lists browser pins"

@@ -19,7 +19,7 @@ Public functions (the others are helpers):
 - ``one_blas_thread(X, n_clusters)``: a ``with`` block that runs BLAS on a single thread for
   big products (nothing for small ones).
 
-The ideas, in the order the notebook takes them:
+The ideas (notebook 11 takes them one at a time):
 
 1. Distances by the expansion ``||x||² - 2 x·c + ||c||²``: one matrix product (BLAS) instead of
    an (n, k, d) array of differences (already in ``_kmeans.py``).

@@ -30,7 +30,7 @@ __all__ = ["assign_labels", "update_centers", "kmeans_plusplus", "lloyd", "squar
 
 
 def sq_norms(A):
-    """The squared length of each row of A: ``(A ** 2).sum(axis=1)``, as scikit-learn adds it."""
+    """The squared length of each row: ``(A ** 2).sum(axis=1)``, added up as scikit-learn does."""
     return np.einsum("ij,ij->i", A, A)
 
 

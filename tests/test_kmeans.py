@@ -360,6 +360,17 @@ def test_kmeans_plusplus_picks_the_same_points_as_sklearn(name, seed):
     assert_array_equal(centers, X[indices])
 
 
+@pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("name", list(DATASETS))
+def test_fast_kmeans_plusplus_picks_the_readable_points(name, seed, dtype):
+    X, k = load(name, dtype)
+    centers, indices = kmeans_plusplus(X, k + 2, random_state=seed)
+    fast_centers, fast_indices = _fast.kmeans_plusplus(X, k + 2, np.random.RandomState(seed))
+    assert_array_equal(fast_indices, indices)
+    assert_array_equal(fast_centers, centers)
+
+
 def test_kmeans_plusplus_first_centre_is_uniform():
     X = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 3.0], [4.0, 4.0], [10.0, 0.0]])
     rng = np.random.RandomState(0)
@@ -461,6 +472,21 @@ def test_dataframe_input_records_feature_names():
     assert list(km.feature_names_in_) == ["width", "height"]
     assert list(km.get_feature_names_out()) == ["kmeans0", "kmeans1", "kmeans2"]
     assert_array_equal(km.predict(df), km.labels_)
+
+
+def test_the_readable_module_stays_small_and_plain():
+    """The promise of issue 11: at most 200 lines, numpy only, none of the speed tricks."""
+    from pathlib import Path
+
+    source = Path(_kmeans.__file__).read_text()
+    assert len(source.splitlines()) <= 200
+    imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
+    assert imports == [
+        "import numpy as np",
+        "from ._validation import (",
+    ]
+    for trick in ("threadpool", "sparse", "chunk", "np.take", "np.float32", "p=np.full"):
+        assert trick not in source
 
 
 @pytest.mark.parametrize("module", [_kmeans, _estimator])

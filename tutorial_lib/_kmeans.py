@@ -30,7 +30,7 @@ __all__ = ["assign_labels", "update_centers", "kmeans_plusplus", "lloyd", "squar
 
 
 def sq_norms(A):
-    """The squared length of each row of A: ``(A ** 2).sum(axis=1)``, as scikit-learn adds it."""
+    """The squared length of each row: ``(A ** 2).sum(axis=1)``, added up as scikit-learn does."""
     return np.einsum("ij,ij->i", A, A)
 
 
@@ -54,7 +54,7 @@ def nearest_centers(X, centers):
     labels = np.argmin(-2 * (X @ centers.T) + sq_norms(centers), axis=1)
     # The distance to the chosen centre comes from the differences themselves: when x is close
     # to c, that is more accurate than the expansion, and the inertia is built from it.
-    sq_dist = ((X - centers[labels]) ** 2).sum(axis=1)
+    sq_dist = sq_norms(X - centers[labels])
     return labels, sq_dist
 
 
@@ -81,7 +81,7 @@ def cluster_means(X, labels, n_clusters, old_centers=None):
     for j in range(n_clusters):
         members = X[labels == j]
         if len(members) > 0:
-            centers[j] = members.mean(axis=0)
+            centers[j] = members.sum(axis=0) / len(members)
         elif old_centers is not None:
             centers[j] = old_centers[j]
         else:
@@ -148,7 +148,7 @@ def kmeans_plusplus(X, n_clusters, *, random_state=None, n_local_trials=None):
     check_count(n_local_trials, "n_local_trials", also="None or ")
 
     indices = draw(np.ones(len(X)), 1, random_state)  # every point equally likely
-    closest_sq = squared_distances(X, X[indices])[:, 0]  # to the nearest centre so far
+    closest_sq = squared_distances(X[indices], X)[0]  # to the nearest centre so far
     for _ in range(1, n_clusters):
         candidates = draw(closest_sq, n_local_trials, random_state)
         # For each candidate: each point's squared distance to its nearest centre if it joined.
@@ -177,7 +177,7 @@ def lloyd(X, centers, *, max_iter=300, tol=0.0):
             break
         # A cluster left with no points has no mean. As scikit-learn does, it takes over the
         # point farthest from its centre (the next-farthest for a second empty cluster, ...).
-        empty = np.setdiff1d(np.arange(len(centers)), labels)  # the clusters with no label
+        empty = np.flatnonzero(np.bincount(labels, minlength=len(centers)) == 0)
         moved = labels
         if empty.size > 0 and sq_dist.max() > 0:
             moved = labels.copy()

@@ -1320,7 +1320,7 @@ def check_tighter_grouping(prediction):
 # ---- Notebook 02: is a wrong clustering stable? ----
 
 
-def _split_half_ari(X_train, X_test, n_clusters, scale, n_pairs=10, seed=0):
+def _split_half_ari(X_train, X_test, n_clusters, scale, n_pairs=5, seed=0):
     """ARI between the test-part labels of two k-means fits on disjoint random halves of
     X_train, for n_pairs random splits (the stability measure of notebook 02)."""
     from sklearn.cluster import KMeans as SklearnKMeans

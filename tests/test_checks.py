@@ -1044,7 +1044,7 @@ def two_blobs(seed=0):
     [
         lambda a: checks.check_eps_choice(a, *two_blobs()),
         lambda a: checks.check_bic_components(a, two_blobs()[0], [1, 2, 3]),
-        lambda a: checks.check_matching_palette(a, np.zeros((4, 4, 3)), 1.0, [2, 4]),
+        lambda a: checks.check_matching_palette(a, lambda k: 1.0, 1.0, [2, 4]),
         lambda a: checks.check_labels_needed(a, lambda n, s: 1.0, 0.9, [10, 20]),
     ],
     ids=["eps", "bic", "palette", "labels"],
@@ -1097,30 +1097,28 @@ def test_bic_components_takes_the_lowest_bic(capsys):
 
 
 def test_matching_palette_finds_the_smallest_palette_that_reaches_the_target(capsys):
-    from PIL import Image
+    inertias = {2: 90.0, 4: 50.0, 8: 20.0, 16: 10.0}
+    asked = []
 
-    rng = np.random.default_rng(0)
-    image = rng.random((40, 50, 3))
-    pixels = image.reshape(-1, 3)
-
-    def inertia(k):  # median cut, computed here independently of the check's helper
-        as_bytes = np.round(image * 255).astype(np.uint8)
-        q = Image.fromarray(as_bytes).quantize(colors=k, method=Image.Quantize.MEDIANCUT)
-        palette = np.asarray(q.getpalette(), dtype=float).reshape(-1, 3) / 255
-        return float(np.sum((pixels - palette[np.asarray(q).ravel()]) ** 2))
+    def inertia_of(k):
+        asked.append(k)
+        return inertias[k]
 
     ks = [2, 4, 8, 16]
-    values = [inertia(k) for k in ks]
-    assert values == sorted(values, reverse=True)  # more colours, smaller error
-    target = (values[1] + values[2]) / 2  # between 4 and 8 colours: 8 is the answer
-    assert checks.check_matching_palette(8, image, target, ks) is True
-    assert capsys.readouterr().out.startswith("Correct! Median cut needs 8 colours")
-    assert checks.check_matching_palette(4, image, target, ks) is False
-    assert "still above the target" in capsys.readouterr().out
-    assert checks.check_matching_palette(16, image, target, ks) is False
+    target = 30.0  # between 4 and 8 colours: 8 is the answer
+    assert checks.check_matching_palette(8, inertia_of, target, ks) is True
+    out = capsys.readouterr().out
+    assert out.startswith("Correct! Median cut needs 8 colours to reach 30.0")
+    assert "4 colours give 50.0" in out
+    assert 16 not in asked  # stops once the answer and the match are known
+    assert checks.check_matching_palette(4, inertia_of, target, ks) is False
+    assert "50.0, still above the target" in capsys.readouterr().out
+    assert checks.check_matching_palette(16, inertia_of, target, ks) is False
     assert "smaller palette" in capsys.readouterr().out
-    assert checks.check_matching_palette(5, image, target, ks) is False
+    assert checks.check_matching_palette(5, inertia_of, target, ks) is False
     assert "one of the palette sizes" in capsys.readouterr().out
+    assert checks.check_matching_palette(16, inertia_of, 1.0, ks) is False
+    assert "no size in the list matches" in capsys.readouterr().out
 
 
 def test_labels_needed_wants_the_smallest_budget_for_every_strategy(capsys):

@@ -1943,43 +1943,16 @@ def check_bic_components(n_components, X, k_values, covariance_type="full", n_in
 # ---- Notebook 09: colour quantisation ----
 
 
-def _median_cut_inertia(image, n_colors):
-    """Inertia of Pillow's median-cut palette: squared colour errors summed over all pixels.
-
-    Parameters
-    ----------
-    image : array-like of shape (height, width, 3)
-        Colours as floats in [0, 1] (as returned by :func:`tutorial_lib.load_image`).
-    n_colors : int
-        Palette size, 2 to 256.
-
-    Returns
-    -------
-    float
-        The sum over pixels of the squared distance (in the same 0-1 units) between each
-        pixel and the palette colour Pillow gave it.
-    """
-    from PIL import Image
-
-    image = np.asarray(image, dtype=float)
-    as_bytes = np.round(image * 255).astype(np.uint8)
-    quantised = Image.fromarray(as_bytes).quantize(
-        colors=int(n_colors), method=Image.Quantize.MEDIANCUT
-    )
-    palette = np.asarray(quantised.getpalette(), dtype=float).reshape(-1, 3) / 255
-    index = np.asarray(quantised).ravel()
-    return float(np.sum((image.reshape(-1, 3) - palette[index]) ** 2))
-
-
-def check_matching_palette(n_colors, image, target_inertia, k_values):
-    """Check the smallest median-cut palette whose inertia reaches a k-means palette's.
+def check_matching_palette(n_colors, inertia_of, target_inertia, k_values):
+    """Check the smallest baseline palette whose inertia reaches a k-means palette's.
 
     Parameters
     ----------
     n_colors : int, None or ...
         The learner's answer; None or ... means "not answered yet".
-    image : array-like of shape (height, width, 3)
-        The photo, floats in [0, 1].
+    inertia_of : callable
+        ``inertia_of(k) -> float``, the notebook's baseline (median cut in notebook 09): the
+        inertia of its palette of k colours on the whole picture.
     target_inertia : float
         The inertia of the k-means palette to match.
     k_values : sequence of int
@@ -1988,7 +1961,7 @@ def check_matching_palette(n_colors, image, target_inertia, k_values):
     Returns
     -------
     bool
-        True if the answer is the smallest k in k_values whose median-cut inertia is at most
+        True if the answer is the smallest k in k_values whose baseline inertia is at most
         target_inertia.
     """
     if _unanswered_judgement(n_colors, "set my_colours to the palette size you found."):
@@ -2000,7 +1973,7 @@ def check_matching_palette(n_colors, image, target_inertia, k_values):
         return False
     inertia = {}
     for k in ks:  # in increasing order, stopping once the answer and the match are known
-        inertia[k] = _median_cut_inertia(image, k)
+        inertia[k] = float(inertia_of(k))
         if k >= answer and inertia[k] <= target_inertia:
             break
     matches = [k for k in inertia if inertia[k] <= target_inertia]

@@ -5,11 +5,17 @@
     python3 course.py notebooks   re-execute every notebook in place, in order, fresh kernels
     python3 course.py html        build a static HTML site of the course into site/
     python3 course.py bench       run the benchmark scripts (ratios against scikit-learn)
-    python3 course.py latest      run the notebooks against the newest releases, in .venv-latest
+    python3 course.py latest      run the tests and notebooks against the newest releases
+    python3 course.py oldest      run them against the oldest versions tutorial_lib allows
+    python3 course.py colab       run notebooks 00-09 as Colab would (a simulation, slow)
 
-Only the standard library is used here, so any Python 3 can start it; the course itself runs
-on Python 3.11, which this script finds (python3.11, or `py -3.11` on Windows) and uses to
-build the virtual environment .venv from the pins in requirements.txt.
+    python3 course.py test --python 3.13   run every test on Python 3.13, in .venv-3.13
+    python3 course.py test --python all    the same on each supported Python found here
+
+Only the standard library is used here, so any Python 3 can start it. The course runs on
+Python 3.11 to 3.14: the script uses the Python that starts it when that is one of them, or
+else finds one (python3.14 ... python3.11, or `py -3.X` on Windows), and builds the virtual
+environment .venv with it from the pins in requirements.txt.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
-NEEDED = (3, 11)
+SUPPORTED = ((3, 11), (3, 12), (3, 13), (3, 14))  # also in README.md and pyproject.toml
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -45,30 +51,60 @@ def venv_python(env: Path = VENV) -> Path:
     return env / "bin" / "python"
 
 
-def find_python311() -> list[str]:
-    """Return a command that starts Python 3.11, or stop with advice."""
-    if sys.version_info[:2] == NEEDED:
+def version_text(version) -> str:
+    return ".".join(map(str, version))
+
+
+def python_commands(version: tuple[int, int]) -> list[list[str]]:
+    """The commands that may start Python `version` on this machine, to be tried in order."""
+    name = version_text(version)
+    return [[f"python{name}"], ["py", f"-{name}"]]
+
+
+def python_version_of(cmd: list[str]) -> tuple[int, int] | None:
+    """The (major, minor) version of the Python that cmd starts, or None if it does not start."""
+    if shutil.which(cmd[0]) is None:
+        return None
+    try:
+        out = subprocess.run(
+            cmd + ["-c", "import sys; print(*sys.version_info[:2])"],
+            capture_output=True, text=True, timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    parts = out.stdout.split()
+    if out.returncode != 0 or len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    return int(parts[0]), int(parts[1])
+
+
+def find_python(wanted: tuple[int, int] | None = None) -> list[str]:
+    """Return a command that starts a supported Python (`wanted`, if given), or stop with advice.
+
+    The Python running this script is used when it is supported; otherwise the newest supported
+    one found on the PATH.
+    """
+    choices = [wanted] if wanted else list(SUPPORTED)
+    if tuple(sys.version_info[:2]) in choices:
         return [sys.executable]
-    candidates = [["python3.11"], ["py", "-3.11"]]
-    for cmd in candidates:
-        if shutil.which(cmd[0]) is None:
-            continue
-        try:
-            out = subprocess.run(
-                cmd + ["-c", "import sys; print(sys.version_info[:2] == (3, 11))"],
-                capture_output=True, text=True, timeout=60,
-            )
-        except (OSError, subprocess.TimeoutExpired):
-            continue
-        if out.stdout.strip() == "True":
-            return cmd
-    found = ".".join(map(str, sys.version_info[:3]))
+    for version in sorted(choices, reverse=True):
+        for cmd in python_commands(version):
+            if python_version_of(cmd) == version:
+                return cmd
+    found = version_text(sys.version_info[:3])
+    supported = ", ".join(version_text(v) for v in SUPPORTED)
+    if wanted:
+        fail(
+            f"Python {version_text(wanted)} was not found on this machine (tried "
+            f"{' and '.join(' '.join(c) for c in python_commands(wanted))})."
+        )
     fail(
-        f"the course needs Python 3.11, and this is Python {found}; no python3.11 was found "
-        "on the PATH either.\n"
-        "  Install Python 3.11 (https://www.python.org/downloads/, or your package manager,\n"
-        "  e.g. `sudo apt install python3.11 python3.11-venv`, `brew install python@3.11`),\n"
-        "  then run this command again. With conda instead: `conda env create -f environment.yml`."
+        f"the course runs on Python {supported}; this is Python {found}, and none of those\n"
+        "  versions was found on the PATH either (python3.14 ... python3.11, or `py -3.X`).\n"
+        "  Install one (https://www.python.org/downloads/, or your package manager, e.g.\n"
+        "  `sudo apt install python3.12 python3.12-venv` on Ubuntu 24.04,\n"
+        "  `brew install python@3.13` on macOS), then run this command again.\n"
+        "  With conda instead: `conda env create -f environment.yml`."
     )
     raise AssertionError  # unreachable
 
@@ -80,33 +116,36 @@ def install_stamp() -> str:
     return digest.hexdigest()
 
 
-def ensure_venv(env: Path = VENV, requirements: list[str] | None = None) -> Path:
-    """Create env and install the pinned packages and tutorial_lib, unless already done."""
+def ensure_venv(
+    env: Path = VENV,
+    requirements: list[str] | None = None,
+    *,
+    version: tuple[int, int] | None = None,
+    stamp: str | None = None,
+) -> Path:
+    """Create env (with Python `version`, or any supported one) and install the pinned packages
+    and tutorial_lib, unless already done. `requirements` replaces the lock's pins (for `latest`
+    and `oldest`); `stamp` names what was installed, to tell whether to install again."""
     python = venv_python(env)
     stamp_file = env / ".course-installed"
-    stamp = install_stamp() if requirements is None else "latest"
+    stamp = stamp or (install_stamp() if requirements is None else "latest")
     if python.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
         return python
     if not python.exists():
-        say(f"creating the virtual environment {env.name}/ with Python 3.11")
-        cmd = find_python311()
+        cmd = find_python(version)
+        made_by = tuple(sys.version_info[:2]) if cmd == [sys.executable] else python_version_of(cmd)
+        name = version_text(made_by)
+        say(f"creating the virtual environment {env.name}/ with Python {name}")
+        advice = f"  On Debian/Ubuntu install the venv module: `sudo apt install python{name}-venv`"
         if cmd == [sys.executable]:
             try:
                 venv.create(env, with_pip=True)
             except Exception as exc:  # ensurepip missing on some Linux distributions
-                fail(
-                    f"could not create {env}: {exc}\n"
-                    "  On Debian/Ubuntu install the venv module: "
-                    "`sudo apt install python3.11-venv`."
-                )
+                fail(f"could not create {env}: {exc}\n{advice}.")
         else:
             done = subprocess.run(cmd + ["-m", "venv", str(env)])
             if done.returncode != 0:
-                fail(
-                    f"could not create {env}.\n"
-                    "  On Debian/Ubuntu install the venv module: "
-                    "`sudo apt install python3.11-venv`."
-                )
+                fail(f"could not create {env}.\n{advice}.")
     reqs = ["-r", str(REQUIREMENTS)] if requirements is None else requirements
     say("installing the pinned packages (about a minute the first time)")
     steps = [
@@ -171,6 +210,11 @@ def notebooks() -> list[Path]:
 
 def cmd_lab(args: list[str]) -> int:
     python = ensure_venv()
+    # The same settings as Binder: idle kernels shut down, no news prompt (binder/lab_settings.py)
+    done = subprocess.run([str(python), str(ROOT / "binder" / "lab_settings.py")],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        say("could not write the JupyterLab settings (binder/lab_settings.py); going on")
     say("opening JupyterLab on 127.0.0.1 (its address is printed below; Ctrl+C twice stops it)")
     first = "notebooks/00_start_here.ipynb"
     extra = []
@@ -180,10 +224,45 @@ def cmd_lab(args: list[str]) -> int:
     return run([str(python), "-m", "jupyterlab", "--ip=127.0.0.1", *extra, *args, first])
 
 
+def parse_python_option(args: list[str]) -> tuple[list[tuple[int, int]] | None, list[str]]:
+    """Split `--python 3.13` (or `--python all`) off args: (the versions asked for, the rest)."""
+    if "--python" not in args:
+        return None, args
+    i = args.index("--python")
+    value = args[i + 1] if i + 1 < len(args) else ""
+    rest = args[:i] + args[i + 2:]
+    supported = ", ".join(version_text(v) for v in SUPPORTED)
+    if value == "all":
+        found = [
+            v for v in SUPPORTED
+            if tuple(sys.version_info[:2]) == v
+            or any(python_version_of(cmd) == v for cmd in python_commands(v))
+        ]
+        say(f"supported Pythons found here: {', '.join(map(version_text, found))}")
+        return found, rest
+    parts = value.split(".")
+    version = tuple(int(p) for p in parts) if len(parts) == 2 and all(
+        p.isdigit() for p in parts) else None
+    if version not in SUPPORTED:
+        fail(f"--python needs one of {supported}, or 'all'; got {value!r}.")
+    return [version], rest
+
+
 def cmd_test(args: list[str]) -> int:
-    python = ensure_venv()
-    say("running the unit tests and every notebook under nbval")
-    return run([str(python), "-m", "pytest", *args], env=test_env())
+    versions, args = parse_python_option(args)
+    if versions is None:
+        python = ensure_venv()
+        say("running the unit tests and every notebook under nbval")
+        return run([str(python), "-m", "pytest", *args], env=test_env())
+    results = {}
+    for version in versions:
+        name = version_text(version)
+        python = ensure_venv(ROOT / f".venv-{name}", version=version)
+        say(f"running the unit tests and every notebook under nbval on Python {name}")
+        results[name] = run([str(python), "-m", "pytest", *args], env=test_env())
+    for name, code in results.items():
+        say(f"Python {name}: {'passed' if code == 0 else f'FAILED (exit code {code})'}")
+    return max(results.values(), default=0)
 
 
 def execute_notebooks(python: Path, paths: list[Path], *, allow_errors: bool = False) -> int:
@@ -223,33 +302,28 @@ def cmd_bench(args: list[str]) -> int:
     return code
 
 
-def cmd_latest(args: list[str]) -> int:
-    """Install the newest releases in .venv-latest and run the tests and notebooks in lax mode.
-
-    Not part of CI: it is there to see a breaking release before learners do. Every run upgrades
-    the packages of requirements.txt and their dependencies (newest releases that support Python
-    3.11), prints their versions next to the pins, then runs the unit tests and the notebooks in
-    nbval's lax mode (a cell that raises fails; numbers that changed do not).
-    """
-    pins = dict(
+def lock_pins() -> dict[str, str]:
+    """{name: version} of every pin in requirements.txt."""
+    return dict(
         line.split("#")[0].strip().split("==", 1)
         for line in REQUIREMENTS.read_text().splitlines()
         if "==" in line.split("#")[0]
     )
-    env = ROOT / ".venv-latest"
-    # ensure_venv leaves an environment alone once its stamp is written; without the stamp it
-    # installs again, so each run picks up releases that came out since the last one.
-    (env / ".course-installed").unlink(missing_ok=True)
-    python = ensure_venv(env, requirements=["--upgrade", "--upgrade-strategy", "eager", *pins])
+
+
+def lax_run(python: Path, wanted: dict[str, str], what: str, args: list[str]) -> int:
+    """Print the installed versions next to `wanted`, then run the unit tests and the notebooks
+    in nbval's lax mode (a cell that raises fails; numbers that changed do not)."""
     show = "import importlib.metadata as m, sys\nfor n in sys.argv[1:]: print(n, m.version(n))"
-    listed = subprocess.run([str(python), "-c", show, *pins], capture_output=True, text=True)
+    listed = subprocess.run([str(python), "-c", show, *wanted], capture_output=True, text=True)
     installed = dict(line.split() for line in listed.stdout.splitlines())
-    say("newest releases installed, against the pins in requirements.txt:")
-    for name, pinned in pins.items():
+    say(f"{what} installed, against the pins in requirements.txt:")
+    pins = lock_pins()
+    for name in wanted:
         now = installed.get(name, "?")
-        note = "" if now == pinned else "   <- not the pinned version"
-        print(f"    {name:<16} {now:<12} pinned {pinned}{note}", flush=True)
-    say("running the unit tests and the notebooks in lax mode against the newest releases")
+        note = "" if now == pins.get(name) else "   <- not the pinned version"
+        print(f"    {name:<16} {now:<12} pinned {pins.get(name, '-')}{note}", flush=True)
+    say(f"running the unit tests and the notebooks in lax mode against the {what}")
     return run(
         [str(python), "-m", "pytest", "-o", "addopts=", "--nbval-lax", "--nbval-current-env",
          "-p", "no:cacheprovider",
@@ -260,6 +334,60 @@ def cmd_latest(args: list[str]) -> int:
     )
 
 
+def cmd_latest(args: list[str]) -> int:
+    """Install the newest releases in .venv-latest and run the tests and notebooks in lax mode.
+
+    Not part of CI's every-push run (the weekly one runs it): it is there to see a breaking
+    release before learners do. Every run upgrades the packages of requirements.txt and their
+    dependencies to the newest releases for this Python, then calls lax_run.
+    """
+    pins = lock_pins()
+    env = ROOT / ".venv-latest"
+    # ensure_venv leaves an environment alone once its stamp is written; without the stamp it
+    # installs again, so each run picks up releases that came out since the last one.
+    (env / ".course-installed").unlink(missing_ok=True)
+    python = ensure_venv(env, requirements=["--upgrade", "--upgrade-strategy", "eager", *pins])
+    return lax_run(python, pins, "newest releases", args)
+
+
+def oldest_requirements() -> list[str]:
+    """tutorial_lib's dependencies and its `scale` extra at their lower bounds (`name>=X`
+    becomes `name==X`), and the lock's pins for everything else (Jupyter, the test tools)."""
+    import tomllib  # Python 3.11+, which every command but this script's start needs anyway
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    ranges = project["dependencies"] + project["optional-dependencies"]["scale"]
+    lowest = {}
+    for spec in ranges:
+        name, _, bound = spec.partition(">=")
+        if not bound:
+            fail(f"pyproject.toml: {spec!r} has no lower bound (name>=version)")
+        lowest[name.strip()] = bound.split(",")[0].strip()
+    normal = {n.lower().replace("_", "-"): n for n in lowest}
+    rest = {n: v for n, v in lock_pins().items() if n.lower().replace("_", "-") not in normal}
+    return [f"{n}=={v}" for n, v in {**lowest, **rest}.items()]
+
+
+def cmd_oldest(args: list[str]) -> int:
+    """Install the oldest versions that pyproject.toml allows in .venv-oldest and run the tests
+    and notebooks in lax mode: the other end of the ranges from `latest`."""
+    requirements = oldest_requirements()
+    env = ROOT / ".venv-oldest"
+    python = ensure_venv(env, requirements=requirements, stamp="oldest " + " ".join(requirements))
+    wanted = dict(r.split("==", 1) for r in requirements)
+    return lax_run(python, wanted, "oldest allowed versions", args)
+
+
+def cmd_colab(args: list[str]) -> int:
+    """Run notebooks 00-09 as on Colab: tests/test_colab_simulation.py, which builds a fresh
+    Python 3.12 environment with a Colab-like stack and a stand-in google.colab module."""
+    python = ensure_venv()
+    say("simulating Colab: a fresh Python 3.12 environment, then notebooks 00-09 (slow)")
+    env = {**test_env(), "COURSE_COLAB_SIMULATION": "1"}
+    return run([str(python), "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider", "-v",
+                "tests/test_colab_simulation.py", *args], env=env)
+
+
 COMMANDS = {
     "lab": cmd_lab,
     "test": cmd_test,
@@ -267,6 +395,8 @@ COMMANDS = {
     "html": cmd_html,
     "bench": cmd_bench,
     "latest": cmd_latest,
+    "oldest": cmd_oldest,
+    "colab": cmd_colab,
 }
 
 

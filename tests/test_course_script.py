@@ -2,6 +2,7 @@
 
 import importlib.util
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,27 +22,78 @@ def course():
     return module
 
 
-def test_missing_python_311_stops_with_advice(course, monkeypatch, capsys):
-    monkeypatch.setattr(course.sys, "version_info", (3, 12, 1, "final", 0))
-    monkeypatch.setattr(course.shutil, "which", lambda name: None)
-    with pytest.raises(SystemExit) as stop:
-        course.find_python311()
-    assert stop.value.code == 1
-    err = capsys.readouterr().err
-    assert "needs Python 3.11" in err and "3.12.1" in err
-    assert "conda env create -f environment.yml" in err
-
-
-def test_a_python_311_on_the_path_is_found(course, monkeypatch):
-    monkeypatch.setattr(course.sys, "version_info", (3, 12, 1, "final", 0))
-    monkeypatch.setattr(course.shutil, "which", lambda name: "/usr/bin/" + name)
+def fake_pythons(course, monkeypatch, running, on_path):
+    """Pretend this script runs on Python `running` and that `on_path` {command: version}
+    are the Pythons on the PATH."""
+    monkeypatch.setattr(course.sys, "version_info", (*running, 1, "final", 0))
+    monkeypatch.setattr(
+        course.shutil, "which", lambda name: f"/usr/bin/{name}" if name in on_path else None
+    )
 
     def fake_run(cmd, **kwargs):
-        ok = cmd[0] == "python3.11"
-        return subprocess.CompletedProcess(cmd, 0, stdout="True\n" if ok else "False\n")
+        version = on_path.get(" ".join(cmd[:-2]))
+        out = f"{version[0]} {version[1]}\n" if version else ""
+        return subprocess.CompletedProcess(cmd, 0 if version else 1, stdout=out)
 
     monkeypatch.setattr(course.subprocess, "run", fake_run)
-    assert course.find_python311() == ["python3.11"]
+
+
+@pytest.mark.parametrize("running", [(3, 11), (3, 12), (3, 13), (3, 14)])
+def test_a_supported_python_uses_itself(course, monkeypatch, running):
+    fake_pythons(course, monkeypatch, running, {"python3.11": (3, 11)})
+    assert course.find_python() == [course.sys.executable]
+
+
+@pytest.mark.parametrize("running", [(3, 10), (3, 15)])
+def test_an_unsupported_python_finds_the_newest_supported_one(course, monkeypatch, running):
+    fake_pythons(
+        course, monkeypatch, running, {"python3.11": (3, 11), "python3.12": (3, 12)}
+    )
+    assert course.find_python() == ["python3.12"]
+
+
+def test_a_lying_command_is_not_taken_for_its_name(course, monkeypatch):
+    fake_pythons(course, monkeypatch, (3, 10), {"python3.13": (3, 10), "python3.11": (3, 11)})
+    assert course.find_python() == ["python3.11"]
+
+
+@pytest.mark.parametrize("running", [(3, 10), (3, 15)])
+def test_no_supported_python_stops_naming_the_supported_versions(
+    course, monkeypatch, capsys, running
+):
+    fake_pythons(course, monkeypatch, running, {})
+    with pytest.raises(SystemExit) as stop:
+        course.find_python()
+    assert stop.value.code == 1
+    err = capsys.readouterr().err
+    assert "runs on Python 3.11, 3.12, 3.13, 3.14" in err
+    assert f"this is Python {running[0]}.{running[1]}.1" in err
+    assert "python.org" in err and "conda env create -f environment.yml" in err
+
+
+def test_python_option_picks_that_version(course, monkeypatch, capsys):
+    fake_pythons(course, monkeypatch, (3, 11), {"python3.13": (3, 13)})
+    assert course.find_python((3, 13)) == ["python3.13"]
+    assert course.parse_python_option(["-x", "--python", "3.13", "tests"]) == (
+        [(3, 13)], ["-x", "tests"])
+    assert course.parse_python_option(["--python", "all"])[0] == [(3, 11), (3, 13)]
+    with pytest.raises(SystemExit):
+        course.find_python((3, 12))
+    assert "Python 3.12 was not found" in capsys.readouterr().err
+    for bad in ("3.10", "3.15", "3", "three", None):
+        with pytest.raises(SystemExit):
+            course.parse_python_option(["--python"] + ([bad] if bad else []))
+        assert "--python needs one of 3.11, 3.12, 3.13, 3.14, or 'all'" in capsys.readouterr().err
+
+
+def test_the_script_starts_on_an_old_python_and_says_what_works(tmp_path):
+    """Python 3.10 (if this machine has it, e.g. under pyenv) gets the message, not a crash."""
+    old = shutil.which("python3.10")
+    probe = old and subprocess.run([old, "-c", "pass"], capture_output=True)
+    if not old or probe.returncode != 0:
+        pytest.skip("no python3.10 here")
+    done = subprocess.run([old, str(ROOT / "course.py"), "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "python3 course.py test" in done.stdout
 
 
 def test_failed_install_stops_with_advice(course, monkeypatch, tmp_path, capsys):
@@ -97,6 +149,11 @@ def test_what_the_script_started_stops_with_it(tmp_path, how):
         f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
     )
     wrapper_code = (
+        # A terminal's shell starts its commands with Ctrl+C's default action. pytest may have
+        # been started with SIGINT ignored (nohup, a background job, some CI runners), and an
+        # ignored signal is inherited: restore the default so the test is the same everywhere.
+        "import signal\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "import importlib.util, sys\n"
         f"spec = importlib.util.spec_from_file_location('course', {str(ROOT / 'course.py')!r})\n"
         "course = importlib.util.module_from_spec(spec)\n"

@@ -6,10 +6,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 import tutorial_lib
 
 ROOT = Path(__file__).resolve().parents[1]
+SUPPORTED_PYTHONS = ("3.11", "3.12", "3.13", "3.14")
 PIN = re.compile(r"^\s*([A-Za-z0-9_.\-\[\]]+)\s*==\s*([^\s;#]+)\s*$")
 
 
@@ -32,8 +34,32 @@ def parse_pins(lines, where):
     return pins
 
 
-def requirements_pins():
-    return parse_pins((ROOT / "requirements.txt").read_text().splitlines(), "requirements.txt")
+GROUP = re.compile(r"^##\s+(.*?)\s*((?:\[\w+\]\s*)*)$")
+
+
+def lock_groups(text):
+    """[(group title, {list names}, {name: version})] from the lock's "## title [lists]" headers."""
+    groups = []
+    for line in text.splitlines():
+        header = GROUP.match(line)
+        if header:
+            groups.append((header.group(1), set(re.findall(r"\[(\w+)\]", header.group(2))), []))
+        elif line.split("#", 1)[0].strip():
+            assert groups, f"requirements.txt: {line!r} comes before the first ## group header"
+            groups[-1][2].append(line)
+    return [(title, lists, parse_pins(lines, f"requirements.txt, {title}"))
+            for title, lists, lines in groups]
+
+
+def requirements_pins(only=None):
+    """The lock's pins; with `only`, those of the groups marked [only]."""
+    pins = {}
+    for _, lists, group in lock_groups((ROOT / "requirements.txt").read_text()):
+        if only is None or only in lists:
+            for name in group:
+                assert name not in pins, f"requirements.txt: {name} is listed twice"
+            pins.update(group)
+    return pins
 
 
 def conda_pins(path):
@@ -46,6 +72,25 @@ def conda_pins(path):
     return (python.group(1) if python else None), parse_pins(entries, path.name)
 
 
+def project():
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
+def parse_ranges(specs, where):
+    """{name: Requirement} from requirement strings; each must have a lower bound."""
+    ranges = {}
+    for spec in specs:
+        req = Requirement(spec)
+        assert any(s.operator == ">=" for s in req.specifier), (
+            f"{where}: {spec!r} has no lower bound (name>=oldest tested version)"
+        )
+        assert not any(s.operator == "==" for s in req.specifier), (
+            f"{where}: {spec!r} is an exact pin; exact pins belong in requirements.txt"
+        )
+        ranges[normalise(req.name)] = req
+    return ranges
+
+
 def test_parse_pins_rejects_loose_versions():
     with pytest.raises(AssertionError, match="not an exact pin"):
         parse_pins(["numpy>=2"], "example")
@@ -53,23 +98,63 @@ def test_parse_pins_rejects_loose_versions():
         parse_pins(["numpy==2.0", "NumPy==2.0"], "example")
 
 
-@pytest.mark.parametrize("path", ["environment.yml", "binder/environment.yml"])
-def test_conda_files_carry_the_same_pins(path):
-    python, pins = conda_pins(ROOT / path)
-    assert python == "3.11"
+def test_lock_groups_read_the_headers():
+    text = "# intro\n## core [binder] [package]\nnumpy==2.0\n# note\n## tests\npytest==9.0\n"
+    assert lock_groups(text) == [
+        ("core", {"binder", "package"}, {"numpy": "2.0"}),
+        ("tests", set(), {"pytest": "9.0"}),
+    ]
+    with pytest.raises(AssertionError, match="before the first ## group"):
+        lock_groups("numpy==2.0\n")
+
+
+def test_parse_ranges_wants_a_lower_bound():
+    assert str(parse_ranges(["numpy>=2.0"], "example")["numpy"].specifier) == ">=2.0"
+    with pytest.raises(AssertionError, match="no lower bound"):
+        parse_ranges(["numpy"], "example")
+    with pytest.raises(AssertionError, match="exact pin"):
+        parse_ranges(["numpy>=2.0,==2.4.6"], "example")
+
+
+def test_the_conda_file_carries_every_pin():
+    python, pins = conda_pins(ROOT / "environment.yml")
+    assert python in SUPPORTED_PYTHONS
     assert pins == requirements_pins()
 
 
-def test_pyproject_pins_agree_with_requirements():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    pins = parse_pins(project["dependencies"], "pyproject.toml")
-    reqs = requirements_pins()
-    assert pins, "pyproject.toml lists no dependencies"
-    for name, version in pins.items():
-        assert reqs.get(name) == version, (
-            f"{name}: pyproject {version}, requirements {reqs.get(name)}"
-        )
-    assert project["requires-python"] == "==3.11.*"
+def test_binder_carries_the_lean_set():
+    python, pins = conda_pins(ROOT / "binder" / "environment.yml")
+    assert python in SUPPORTED_PYTHONS
+    assert pins == requirements_pins(only="binder")
+    for heavy in ("dask", "distributed", "dask-ml", "numba", "llvmlite", "pyarrow", "pytest"):
+        assert heavy not in pins, f"{heavy} is in Binder's lean environment"
+
+
+def test_pyproject_ranges_hold_the_pins():
+    deps = parse_ranges(project()["dependencies"], "pyproject.toml dependencies")
+    assert deps, "pyproject.toml lists no dependencies"
+    package = requirements_pins(only="package")
+    assert set(deps) == set(package), "pyproject's dependencies and the [package] pins differ"
+    for name, req in deps.items():
+        assert req.specifier.contains(package[name]), f"{name}: {package[name]} not in {req}"
+    assert project()["requires-python"] == ">=3.11"
+
+
+def test_the_scale_extra_holds_the_scale_pins():
+    extra = parse_ranges(project()["optional-dependencies"]["scale"], "pyproject.toml [scale]")
+    scale = requirements_pins(only="scale")
+    assert set(extra) == set(scale) == {"dask", "distributed", "dask-ml"}
+    for name, req in extra.items():
+        assert req.specifier.contains(scale[name]), f"{name}: {scale[name]} not in {req}"
+
+
+def test_supported_pythons_agree():
+    course = (ROOT / "course.py").read_text()
+    listed = re.search(r"^SUPPORTED = \(\((.*)\)\)", course, re.M).group(1)
+    versions = [v.replace(", ", ".") for v in re.findall(r"\d+, \d+", listed)]
+    assert versions == list(SUPPORTED_PYTHONS)
+    readme = (ROOT / "README.md").read_text()
+    assert "Python 3.11 to 3.14" in readme, "the README does not state the supported Pythons"
 
 
 def test_installed_versions_match_the_pins():

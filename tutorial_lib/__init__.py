@@ -14,7 +14,7 @@ from ._kmeans import (  # noqa: E402
     kmeans_plusplus,
     update_centers,
 )
-from ._notebook import describe_figure, setup_notebook  # noqa: E402
+from ._notebook import describe_figure, install_extra, setup_notebook  # noqa: E402
 from .checks import (  # noqa: E402
     check_accuracy,
     check_align_labels,
@@ -98,6 +98,7 @@ __all__ = [
     "plot_right_wrong",
     "setup_notebook",
     "describe_figure",
+    "install_extra",
     "checks",
     "datasets",
     "metrics",

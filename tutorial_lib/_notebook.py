@@ -3,7 +3,9 @@
 import sklearn
 from matplotlib.figure import Figure
 
-__all__ = ["setup_notebook", "describe_figure"]
+from . import _install
+
+__all__ = ["setup_notebook", "describe_figure", "install_extra"]
 
 
 def describe_figure(fig):
@@ -53,3 +55,55 @@ def setup_notebook():
     shell.run_line_magic("matplotlib", "inline")
     plain = shell.display_formatter.formatters["text/plain"]
     plain.for_type(Figure, lambda fig, printer, cycle: printer.text(describe_figure(fig)))
+
+
+def install_extra(name="scale"):
+    """Install the packages of one of tutorial_lib's optional extras into this Python.
+
+    The scale-out notebook calls it in its setup cell when ``import dask_ml`` fails (Binder's
+    lean environment leaves dask, distributed and dask-ml out). Only the missing packages are
+    installed: at the course's pinned versions when the course's lock (requirements.txt) is
+    there, otherwise at the extra's ranges. Packages already installed keep their versions.
+
+    Parameters
+    ----------
+    name : str
+        The extra, e.g. ``"scale"`` (see tutorial_lib's pyproject.toml).
+
+    Returns
+    -------
+    list of str
+        What was installed (empty when nothing was missing).
+
+    Raises
+    ------
+    ValueError
+        If tutorial_lib has no extra of that name.
+    tutorial_lib._install.InstallError
+        If pip failed; a short message says what to do.
+    """
+    if not isinstance(name, str):
+        raise TypeError(
+            f"install_extra needs the extra's name as a string; got {type(name).__name__}."
+        )
+    known = _install.extras()
+    if name not in known:
+        raise ValueError(
+            f"tutorial_lib has no optional extra {name!r}; its extras are: {', '.join(known)}."
+        )
+    needed = _install.pinned(_install.missing(_install.declared(name)), _install.lock_pins())
+    if not needed:
+        return []
+    print(
+        f"This notebook needs {', '.join(needed)} (tutorial_lib's '{name}' extra), which this "
+        "environment leaves out to stay small. Installing them now, once (a minute or two); "
+        "the packages already here keep their versions."
+    )
+    _install.pip_install(
+        needed,
+        f'check the internet connection and run this cell again; or, in a terminal, run '
+        f'`pip install "tutorial_lib[{name}]"`, then restart the kernel; or run the course on '
+        f"your machine with `python3 course.py lab`, which installs everything.",
+    )
+    print(f"Installed {', '.join(needed)}; the notebook goes on.")
+    return needed

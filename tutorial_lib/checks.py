@@ -2346,7 +2346,10 @@ WORKERS_SCENARIO = {
     "reserved_gb": 4.0,  # kept for the notebook (the client), the scheduler and the system
     "data_gb": 14.0,  # the data, to be persisted in the workers' memory
     "worker_own_gb": 0.5,  # what one worker process needs itself (Python, numpy, dask, dask-ml)
-    "target": 0.60,  # dask starts spilling a worker's data to disk at this fraction of its limit
+    # a worker's data plus its own memory stays below this fraction of its limit: dask spills
+    # data to disk from 60 % of the limit held as data (70 % for the whole process), and each
+    # computation needs room on top
+    "target": 0.60,
 }
 
 
@@ -2399,8 +2402,9 @@ def _workers_hint(n_workers, memory_limit_gb, s):
             f"each worker would hold {s['data_gb']:g} / {n_workers} = "
             f"{s['data_gb'] / n_workers:.2f} GB of data plus {s['worker_own_gb']:g} GB of its "
             f"own, {needed:.2f} GB; that is above {s['target']:.0%} of a {memory_limit_gb:g} GB "
-            "limit, where dask starts moving data to disk, and every iteration would read it "
-            "back. Give each worker more memory, or use more workers."
+            "limit, where dask starts moving data to disk (and every iteration would read it "
+            "back) with no room left for computing. Give each worker more memory, or use more "
+            "workers."
         )
     return None
 
@@ -2410,8 +2414,9 @@ def check_workers_for_memory(n_workers, memory_limit_gb):
 
     The scenario (``WORKERS_SCENARIO``): 8 cores, 32 GB of memory of which 4 GB stay with the
     notebook, the scheduler and the system; 14 GB of data to persist in the workers' memory; each
-    worker process needs 0.5 GB of its own; one thread per worker; dask starts spilling a
-    worker's data to disk at 60 % of its memory limit. Every plan that meets all conditions is
+    worker process needs 0.5 GB of its own; one thread per worker; a worker's data plus its own
+    memory must stay below 60 % of its limit (dask starts spilling data to disk at 60 % of the
+    limit held as data, 70 % for the whole process). Every plan that meets all conditions is
     accepted.
 
     Parameters

@@ -26,7 +26,7 @@ item above except the search and the sidebar needs course-specific code with tho
 (the landing page from the opening cells, the student edition and its links, alt text from the
 figures' text, the checks that name a cell), and nbconvert, already installed for the course,
 renders the notebooks. This script adds one small package (jupyter-server-mathjax, for the
-formulas) where the others add twenty or more.
+formulas) where either of the others brings about twenty new packages.
 """
 
 from __future__ import annotations

@@ -360,6 +360,17 @@ def test_kmeans_plusplus_picks_the_same_points_as_sklearn(name, seed):
     assert_array_equal(centers, X[indices])
 
 
+@pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("name", list(DATASETS))
+def test_fast_kmeans_plusplus_picks_the_readable_points(name, seed, dtype):
+    X, k = load(name, dtype)
+    centers, indices = kmeans_plusplus(X, k + 2, random_state=seed)
+    fast_centers, fast_indices = _fast.kmeans_plusplus(X, k + 2, np.random.RandomState(seed))
+    assert_array_equal(fast_indices, indices)
+    assert_array_equal(fast_centers, centers)
+
+
 def test_kmeans_plusplus_first_centre_is_uniform():
     X = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 3.0], [4.0, 4.0], [10.0, 0.0]])
     rng = np.random.RandomState(0)

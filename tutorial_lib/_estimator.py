@@ -42,8 +42,10 @@ __all__ = ["KMeans"]
 READABLE_UP_TO = 2**18
 
 
-def _initial_centers(X, init, n_clusters, random_state):
+def _initial_centers(X, init, n_clusters, random_state, fast):
     """Starting centres: k-means++, k distinct random points, or the given array."""
+    if isinstance(init, str) and init == "k-means++" and fast:
+        return _fast.kmeans_plusplus(X, n_clusters, random_state)[0]
     if isinstance(init, str) and init == "k-means++":
         return _kmeans.kmeans_plusplus(X, n_clusters, random_state=random_state)[0]
     if isinstance(init, str):  # "random" (p written out so the draws match scikit-learn's)
@@ -239,11 +241,12 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
             n_runs = 1
         random_state = check_random_state(self.random_state)
         tol = _scaled_tol(X, self.tol)
-        lloyd = self._lloyd(X, n_clusters)
+        fast = self._use_fast(X, n_clusters)
+        lloyd = _fast.lloyd if fast else _kmeans.lloyd
 
         best, inertias = None, []
         for _ in range(n_runs):
-            start = _initial_centers(X, init, n_clusters, random_state)
+            start = _initial_centers(X, init, n_clusters, random_state, fast)
             run = lloyd(X, start, max_iter=self.max_iter, tol=tol)
             inertias.append(run["inertia"])
             # Keep the run with the lowest inertia. A run that found the same clusters,
@@ -354,10 +357,6 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         if self.implementation == "auto":
             return X.shape[0] * X.shape[1] * n_clusters >= READABLE_UP_TO
         return self.implementation == "fast"
-
-    def _lloyd(self, X, n_clusters):
-        """The function that makes one run: _kmeans.lloyd or _fast.lloyd."""
-        return _fast.lloyd if self._use_fast(X, n_clusters) else _kmeans.lloyd
 
     def _nearest_centers(self, X):
         centers = self.cluster_centers_

@@ -11,12 +11,15 @@ Public functions (the others are helpers):
   on blocks of rows, with the argmin written straight into the labels.
 - ``cluster_means(X, labels, n_clusters, old_centers=None, counts=None)``: as
   ``_kmeans.cluster_means``, in one pass over X (``np.bincount`` or a sparse matrix product).
+- ``kmeans_plusplus(X, n_clusters, random_state, n_local_trials=None)``: as
+  ``_kmeans.kmeans_plusplus`` (the same points), without input checks, with the squared
+  lengths of the points computed once and the distances in place.
 - ``lloyd(X, centers, *, max_iter=300, tol=0.0)``: as ``_kmeans.lloyd``, with the steps above,
   BLAS on one thread, and ``history`` labels stored as int32.
 - ``one_blas_thread(X, n_clusters)``: a ``with`` block that runs BLAS on a single thread for
   big products (nothing for small ones).
 
-The ideas, in the order the notebook takes them:
+The ideas (notebook 11 takes them one at a time):
 
 1. Distances by the expansion ``||x||² - 2 x·c + ||c||²``: one matrix product (BLAS) instead of
    an (n, k, d) array of differences (already in ``_kmeans.py``).
@@ -40,7 +43,7 @@ from threadpoolctl import ThreadpoolController
 from . import _kmeans
 from ._kmeans import sq_norms
 
-__all__ = ["nearest_centers", "cluster_means", "lloyd", "one_blas_thread"]
+__all__ = ["nearest_centers", "cluster_means", "kmeans_plusplus", "lloyd", "one_blas_thread"]
 
 # A block of rows holds about this many numbers (0.5 MB in float64; at least 256 rows).
 CHUNK_ELEMENTS = 2**16
@@ -130,7 +133,7 @@ def cluster_means(X, labels, n_clusters, old_centers=None, counts=None):
         # membership[j, i] is 1 when point i is in cluster j, so membership @ X adds up the
         # points of each cluster, in the order of the rows. Only the n ones are stored.
         ones = np.ones(n_samples, dtype=X.dtype)
-        membership = sparse.csr_array(
+        membership = sparse.coo_array(
             (ones, (labels, np.arange(n_samples))), shape=(n_clusters, n_samples)
         )
         sums = membership @ X
@@ -145,6 +148,33 @@ def cluster_means(X, labels, n_clusters, old_centers=None, counts=None):
     centers = sums / np.maximum(counts, 1)[:, np.newaxis].astype(X.dtype)
     centers[empty] = old_centers[empty]
     return centers
+
+
+def kmeans_plusplus(X, n_clusters, random_state, n_local_trials=None):
+    """As ``_kmeans.kmeans_plusplus`` (same arithmetic, so the same points); no input checks,
+    ``random_state`` a np.random.RandomState. Returns ``(centers, indices)``."""
+    if n_local_trials is None:
+        n_local_trials = 2 + int(np.log(n_clusters))
+    x_sq_norms = sq_norms(X)  # once, not once per candidate
+
+    def sq_distances_from(rows):  # _kmeans.squared_distances(X[rows], X), in place
+        sq_dist = X[rows] @ X.T
+        sq_dist *= -2
+        sq_dist += x_sq_norms[rows, np.newaxis]
+        sq_dist += x_sq_norms
+        return np.maximum(sq_dist, 0, out=sq_dist)
+
+    indices = np.empty(n_clusters, dtype=np.intp)
+    with one_blas_thread(X, n_local_trials):
+        indices[:1] = _kmeans.draw(np.ones(len(X)), 1, random_state)
+        closest_sq = sq_distances_from(indices[:1])[0]
+        for c in range(1, n_clusters):
+            candidates = _kmeans.draw(closest_sq, n_local_trials, random_state)
+            sq_dist = sq_distances_from(candidates)
+            np.minimum(sq_dist, closest_sq, out=sq_dist)
+            best = np.argmin(sq_dist.sum(axis=1))
+            indices[c], closest_sq = candidates[best], sq_dist[best]
+    return X[indices], indices
 
 
 def _reseed_empty_clusters(X, centers, labels, sq_dist, counts):

@@ -30,7 +30,7 @@ __all__ = ["assign_labels", "update_centers", "kmeans_plusplus", "lloyd", "squar
 
 
 def sq_norms(A):
-    """The squared length of each row of A: ``(A ** 2).sum(axis=1)``, as scikit-learn adds it."""
+    """The squared length of each row: ``(A ** 2).sum(axis=1)``, added up as scikit-learn does."""
     return np.einsum("ij,ij->i", A, A)
 
 
@@ -148,7 +148,7 @@ def kmeans_plusplus(X, n_clusters, *, random_state=None, n_local_trials=None):
     check_count(n_local_trials, "n_local_trials", also="None or ")
 
     indices = draw(np.ones(len(X)), 1, random_state)  # every point equally likely
-    closest_sq = squared_distances(X, X[indices])[:, 0]  # to the nearest centre so far
+    closest_sq = squared_distances(X[indices], X)[0]  # to the nearest centre so far
     for _ in range(1, n_clusters):
         candidates = draw(closest_sq, n_local_trials, random_state)
         # For each candidate: each point's squared distance to its nearest centre if it joined.

@@ -31,6 +31,7 @@ def test_student_notebook_runs_top_to_bottom(path, tmp_path):
         errors = [o for o in cell.outputs if o.output_type == "error"]
         assert not errors, f"{path.name}, cell {i + 1}: the stub raised {errors[0].ename}"
         assert "Correct!" not in text, f"{path.name}, cell {i + 1}: the stub is a solution"
-        if text.strip():
+        # some exercise cells are for trying things out (07's eps), with no check to answer
+        if "check_" in cell.source:
             assert any(s in text for s in STUB_FEEDBACK), (
                 f"{path.name}, cell {i + 1}: unexpected feedback from the stub: {text[:200]!r}")

@@ -72,3 +72,19 @@ def test_has_the_course_frame(path):
 def test_links_point_at_existing_notebooks(path):
     for target in LINK.findall(markdown(load(path))):
         assert (path.parent / target).is_file(), f"link to missing notebook {target}"
+
+
+def test_each_exercise_check_belongs_to_one_notebook():
+    # Exercises do not repeat: every check in tutorial_lib.checks is called in exactly one
+    # notebook (its owner), and none goes unused.
+    from tutorial_lib import checks
+
+    used = {}
+    for path in NOTEBOOKS:
+        source = "\n".join("".join(c["source"]) for c in code_cells(load(path)))
+        for name in set(re.findall(r"\b(check_\w+)\(", source)):
+            used.setdefault(name, []).append(path.stem)
+    shared = {name: stems for name, stems in used.items() if len(stems) > 1}
+    assert not shared, f"checks used by more than one notebook: {shared}"
+    unused = sorted(set(checks.__all__) - set(used))
+    assert not unused, f"checks no notebook uses: {unused}"

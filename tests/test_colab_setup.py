@@ -18,9 +18,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-# Being rebuilt as 12_scaling_out.ipynb (issue 14); the lead runs the tool on it after merging.
-PENDING = {"10_scaling_up.ipynb"}
-
 spec = importlib.util.spec_from_file_location("sync_tool", ROOT / "tools" / "sync_setup_cells.py")
 sync_tool = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(sync_tool)
@@ -33,8 +30,6 @@ def setup_source(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_setup_cell_starts_with_the_current_block(path):
-    if path.name in PENDING:
-        pytest.skip(f"{path.name} is being rebuilt; the lead syncs it after the merge")
     source = setup_source(path)
     assert source.startswith(sync_tool.block()), (
         f"{path.name}: its setup cell does not start with the current Colab set-up block; "

@@ -205,6 +205,30 @@ def _mask(labels, label):
     return mask.astype(bool)
 
 
+def _draw_moves(ax, old_centers, new_centers, label, arrow_width):
+    """Mark old centres as open circles, with an arrow to each new centre that moved."""
+    ax.scatter(
+        old_centers[:, 0],
+        old_centers[:, 1],
+        s=CENTER_SIZE * 0.6,
+        marker="o",
+        facecolors="none",
+        edgecolors=CENTER_COLOR,
+        linewidths=1.2,
+        label=label,
+        zorder=3,
+    )
+    for old, new in zip(old_centers, new_centers, strict=True):
+        if not np.allclose(old, new):
+            ax.annotate(
+                "",
+                xy=new,
+                xytext=old,
+                arrowprops={"arrowstyle": "->", "color": CENTER_COLOR, "lw": arrow_width},
+                zorder=3,
+            )
+
+
 def _draw_centers(ax, centers, label="centres"):
     return ax.scatter(
         centers[:, 0],
@@ -600,26 +624,7 @@ def plot_iterations(X, history, *, steps=None, axes=None):
         _scatter_groups(ax, X, labels, colors)
         if idx > 0:
             previous = entries[idx - 1]["centers"]
-            ax.scatter(
-                previous[:, 0],
-                previous[:, 1],
-                s=CENTER_SIZE * 0.6,
-                marker="o",
-                facecolors="none",
-                edgecolors=CENTER_COLOR,
-                linewidths=1.2,
-                label="previous centres",
-                zorder=3,
-            )
-            for old, new in zip(previous, centers, strict=True):
-                if not np.allclose(old, new):
-                    ax.annotate(
-                        "",
-                        xy=new,
-                        xytext=old,
-                        arrowprops={"arrowstyle": "->", "color": CENTER_COLOR, "lw": 1.2},
-                        zorder=3,
-                    )
+            _draw_moves(ax, previous, centers, label="previous centres", arrow_width=1.2)
         _draw_centers(ax, centers)
         ax.set_xlim(lo[0], hi[0])
         ax.set_ylim(lo[1], hi[1])

@@ -15,8 +15,6 @@ from matplotlib.colors import to_rgb
 
 from ._validation import check_matrix
 from .plotting import (
-    CENTER_COLOR,
-    CENTER_SIZE,
     GRID_RESOLUTION,
     LEGEND_SIZE,
     REGION_TINT,
@@ -25,6 +23,7 @@ from .plotting import (
     _color_map,
     _decorate,
     _draw_centers,
+    _draw_moves,
     _nearest_center,
     _new_axes,
     _number,
@@ -116,26 +115,7 @@ def plot_lloyd_step(X, history, step, *, ax=None):
     )
     _scatter_groups(ax, X, labels, colors)
     if moving:
-        ax.scatter(
-            centers[:, 0],
-            centers[:, 1],
-            s=CENTER_SIZE * 0.6,
-            marker="o",
-            facecolors="none",
-            edgecolors=CENTER_COLOR,
-            linewidths=1.2,
-            label="before the move",
-            zorder=3,
-        )
-        for old, new in zip(centers, new_centers, strict=True):
-            if not np.allclose(old, new):
-                ax.annotate(
-                    "",
-                    xy=new,
-                    xytext=old,
-                    arrowprops={"arrowstyle": "->", "color": CENTER_COLOR, "lw": 1.5},
-                    zorder=3,
-                )
+        _draw_moves(ax, centers, new_centers, label="before the move", arrow_width=1.5)
     _draw_centers(ax, new_centers)
     ax.set_xlim(lo[0], hi[0])
     ax.set_ylim(lo[1], hi[1])

@@ -247,7 +247,7 @@ def check_scale(X, name="X"):
     normal float and lose their digits; below about 1e-162 they become exactly 0, and every
     point looks equally far from every centre.
     """
-    spread = float(np.max(np.ptp(X, axis=0)))  # the largest range of a feature
+    spread = float(np.max(X.max(axis=0) - X.min(axis=0)))  # the largest range of a feature
     tiny = np.finfo(X.dtype).tiny  # the smallest normal number of X's float type
     if 0 < spread and spread**2 < tiny:
         raise ValueError(

@@ -23,6 +23,7 @@ environment .venv with it from the pins in requirements.txt.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -281,7 +282,23 @@ def execute_notebooks(python: Path, paths: list[Path], *, allow_errors: bool = F
         if code != 0:
             say(f"{path.name} failed; the notebooks after it were not run")
             return code
+        hide_reveals(path)
     return 0
+
+
+def hide_reveals(path: Path) -> None:
+    """Store the cells tagged `reveal` without their outputs: each answers a prediction
+    exercise, and a learner should see its result only after predicting and running it. (They
+    are tagged `nbval-ignore-output` too, so nbval runs them without comparing.)"""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    hidden = False
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code" and "reveal" in cell.get("metadata", {}).get("tags", []):
+            hidden = hidden or bool(cell["outputs"])
+            cell["outputs"] = []
+    if hidden:  # written as nbformat writes notebooks
+        text = json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False)
+        path.write_text(text + "\n", encoding="utf-8")
 
 
 def cmd_notebooks(args: list[str]) -> int:

@@ -417,6 +417,8 @@ def test_assign_labels_right(capsys):
         (lambda X, c: np.zeros(len(X), dtype=int), "got the wrong centre"),
         (lambda X, c: np.zeros((len(X), 1), dtype=int), "labels have the wrong shape"),
         (lambda X, c: squared_distances(X, c).argmin(axis=1) + 0.5, "whole numbers"),
+        (lambda X, c: squared_distances(X, c).min(axis=1), "np.argmin"),
+        (lambda X, c: np.sqrt(squared_distances(X, c).min(axis=1)), "not np.min"),
     ],
 )
 def test_assign_labels_mistakes(func, hint, capsys):
@@ -1376,3 +1378,24 @@ def test_check_scaling_path_explains_unusable_answers(answers, hint, capsys):
     assert checks.check_scaling_path(answers) is False
     out = capsys.readouterr().out
     assert hint in out, out
+
+
+def test_a_function_that_prints_instead_of_returning_is_told_so(capsys):
+    def prints(X, labels, centers):
+        print(((X - centers[labels]) ** 2).sum())
+
+    assert check_wcss(prints) is False
+    assert "print the answer instead of returning it" in capsys.readouterr().out
+    # a function that returns None without printing gets the plain message only
+    assert check_wcss(lambda X, labels, centers: None) is False
+    out = capsys.readouterr().out
+    assert "returned None" in out and "instead of returning" not in out
+
+
+def test_too_few_clusters_names_blobs_by_where_they_lie(capsys):
+    checks.check_too_few_clusters("c")
+    out = capsys.readouterr().out
+    # Source A's blobs: one at the top, one on the right, one at the bottom left
+    for where in ("top blob", "right blob", "bottom-left blob"):
+        assert where in out, out
+    assert "of blob 0" not in out

@@ -199,3 +199,23 @@ def test_chromium_named_by_the_environment_must_exist(course, monkeypatch, tmp_p
     (tmp_path / "chromium").write_text("")
     monkeypatch.setenv("COURSE_CHROMIUM", str(tmp_path / "chromium"))
     assert course.find_chromium() == str(tmp_path / "chromium")
+
+
+def test_notebooks_are_stored_with_reveal_cells_emptied(course, tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    shown = nbformat.v4.new_code_cell("print(1)", execution_count=1)
+    shown.outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    answer = nbformat.v4.new_code_cell("print(2)", execution_count=2)
+    answer.outputs = [nbformat.v4.new_output("stream", name="stdout", text="2\n")]
+    answer.metadata["tags"] = ["reveal", "nbval-ignore-output"]
+    nb.cells = [shown, answer]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    course.hide_reveals(path)
+    stored = nbformat.read(path, as_version=4)
+    nbformat.validate(stored)
+    assert stored.cells[0].outputs == shown.outputs  # other cells keep their outputs
+    assert stored.cells[1].outputs == []
+    assert stored.cells[1].execution_count == 2  # still one clean run, in order

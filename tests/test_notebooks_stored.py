@@ -88,3 +88,26 @@ def test_each_exercise_check_belongs_to_one_notebook():
     assert not shared, f"checks used by more than one notebook: {shared}"
     unused = sorted(set(checks.__all__) - set(used))
     assert not unused, f"checks no notebook uses: {unused}"
+
+
+def test_the_readme_states_each_notebooks_own_time():
+    readme = (NOTEBOOKS[0].parents[1] / "README.md").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        row = next(line for line in readme.splitlines() if f"(notebooks/{path.name})" in line)
+        in_readme = re.search(r"\| (\d+) min \|", row).group(1)
+        time_line = next(
+            line for line in markdown(load(path)).splitlines() if line.startswith("**Time**")
+        )
+        in_notebook = re.search(r"about (\d+) min", time_line).group(1)
+        assert in_readme == in_notebook, f"{path.name}: README {in_readme}, notebook {in_notebook}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_prediction_answers_are_stored_hidden(path):
+    # A cell tagged `reveal` answers a prediction exercise: course.py stores it without outputs
+    # (so the answer is not on screen before the learner predicts), and nbval must not compare.
+    for i, cell in enumerate(code_cells(load(path)), start=1):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "reveal" in tags:
+            assert cell["outputs"] == [], f"code cell {i}: a reveal cell stored with its output"
+            assert "nbval-ignore-output" in tags, f"code cell {i}: reveal without nbval-ignore-output"

@@ -1,23 +1,26 @@
-"""Estimate how long a newcomer needs for each notebook, working the exercises.
+"""Estimate how long a newcomer needs for each notebook, from its words and cells.
 
     python3 tools/notebook_time.py notebooks/0[0-6]_*.ipynb
 
-The method (the numbers the notebooks and the README state come from it):
+The times the notebooks and the README state come from cold reads (see the README's "How the
+times were measured"); this script is the quick cross-check for a notebook that has changed
+since. Its method:
 
 - reading: the words of every markdown cell outside the solutions, at 150 words a minute
   (a learner reading technical prose for the first time, formulas included);
-- running: 1 minute per code cell outside exercises and solutions (read the code, run it, look
-  at the output), 1.5 for a cell that draws a figure;
-- exercises, per code cell tagged ``exercise``: 10 minutes to write a function (a stub raising
-  NotImplementedError), 6 to fix a given function, 5 for a prediction (predict, run, explain);
-  the per-item numbers are calibrated so that the version of 00-06 an instructor's cold read
-  measured at 4 to 4.5 hours comes out at about 5 hours (erring long, not short);
+- running: half a minute per code cell outside exercises and solutions (read the code, run
+  it, look at the output), three quarters for a cell that draws a figure;
+- exercises, per code cell tagged ``exercise``: 6 minutes to write a function (a stub raising
+  NotImplementedError), 4 to fix a given function, 4 for a prediction (predict, run, explain);
 - solutions: their words at 150 a minute (learners compare their answer);
 - notebooks without the ``exercise``/``solution`` tags are read by their sections instead
   (code cells under "## Exercises" that call a check are exercises, "## Solutions" on are
   solutions), so that older versions can be measured the same way;
 - all of it times 1.2 for a newcomer's slips (a typo, a re-run, a second look at a plot),
   rounded up to 5 minutes.
+
+It counts every exercise alike, so it runs short for a notebook with a hard exercise (05's
+silhouette function took the cold reads about 25 minutes) and long for one with easy ones.
 
 Only the standard library is used, so any Python 3 runs it.
 """

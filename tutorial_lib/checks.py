@@ -344,6 +344,11 @@ def _run_check(func, cases, diagnose, success, time_limit=None):
                 f"Not implemented yet: your function returned None on {where}. Replace the "
                 "placeholder with your code, and make sure the function ends with a `return` "
                 "statement."
+                + (
+                    " It printed something: did you print the answer instead of returning it?"
+                    if printed.n_lines
+                    else ""
+                )
             )
             return False
         if outcome == "stub" or (outcome is None and result is Ellipsis):
@@ -549,6 +554,14 @@ def _diagnose_assign(result, X, centers):
     if arr.shape != (n,):
         return f"labels have the wrong shape: expected ({n},), one per point, got {arr.shape}."
     if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b" or np.any(arr != np.round(arr)):
+        smallest = np.min(cdist(X, centers) ** 2, axis=1)
+        if arr.dtype.kind == "f" and (
+            np.allclose(arr, smallest) or np.allclose(arr, np.sqrt(smallest))
+        ):
+            return (
+                "you returned the smallest distance of each point, not which centre it belongs "
+                "to: use np.argmin (the index of the smallest), not np.min (its value)."
+            )
         return f"labels must be whole numbers (indices of centres); got {_short(arr)}."
     if np.array_equal(arr, expected):
         return None
@@ -1256,10 +1269,12 @@ def check_too_few_clusters(prediction):
         labels = KMeans(n_clusters=2, n_init=10, random_state=42).fit(X).labels_
     except Exception as exc:  # never expected; report it as what the data showed
         return _check_prediction(prediction, options, "a", f"KMeans raised {exc!r}.")
+    # Name each blob by where it lies (the learner sees positions, not blob numbers).
+    where = [_position_name(X[y == blob].mean(axis=0), X) for blob in range(3)]
     shares = []
     for cluster in np.unique(labels):
         counts = np.bincount(y[labels == cluster], minlength=3)
-        blobs = [f"{count} of blob {blob}" for blob, count in enumerate(counts) if count]
+        blobs = [f"{count} of the {where[blob]} blob" for blob, count in enumerate(counts) if count]
         shares.append(f"cluster {cluster} holds {', '.join(blobs)}")
     whole = [np.bincount(labels[y == blob]).max() / np.sum(y == blob) for blob in range(3)]
     shared = any(
@@ -1274,6 +1289,15 @@ def check_too_few_clusters(prediction):
         "cluster)."
     )
     return _check_prediction(prediction, options, observed, evidence)
+
+
+def _position_name(point, X):
+    """Where a point lies in the picture of X, in words: "top", "bottom-left", "right", ..."""
+    low, high = X.min(axis=0), X.max(axis=0)
+    share = (point - low) / (high - low)  # 0 at the left/bottom edge, 1 at the right/top
+    vertical = "bottom" if share[1] < 1 / 3 else "top" if share[1] > 2 / 3 else ""
+    horizontal = "left" if share[0] < 1 / 3 else "right" if share[0] > 2 / 3 else ""
+    return "-".join(part for part in (vertical, horizontal) if part) or "middle"
 
 
 # ---- Notebook 01: the grouping with the smaller WCSS ----

@@ -876,10 +876,35 @@ def test_same_partition_true_answers_pass_and_one_flip_fails(capsys):
     assert check_same_partition(truth) is True
     out = capsys.readouterr().out
     assert f"{len(truth)} of {len(truth)} predictions right" in out and "wrong" not in out
+    changed = [key for key, same in truth.items() if not same]
+    assert f"Why did only {' and '.join(changed)} change the partition?" in out
     flipped = dict(truth, **{"max_iter=2": not truth["max_iter=2"]})
     assert check_same_partition(flipped) is False
     out = capsys.readouterr().out
-    assert "max_iter=2" in out and "-> wrong" in out
+    assert "max_iter=2" in out and "-> wrong" in out and "explain each line you got wrong" in out
+
+
+def test_same_partition_prints_how_many_points_moved(capsys):
+    """The line of each change counts the points in another cluster (after matching numbers)."""
+    from scipy.optimize import linear_sum_assignment
+    from sklearn.cluster import KMeans
+
+    from tutorial_lib.checks import PARTITION_CHANGES, check_same_partition
+
+    Z = _source_a_training_part_here()
+    base = dict(n_clusters=3, init="random", n_init=10, max_iter=300, tol=1e-4, random_state=42)
+    ref = KMeans(**base).fit(Z).labels_
+    check_same_partition(dict.fromkeys(PARTITION_CHANGES, True))
+    lines = capsys.readouterr().out.splitlines()
+    for key, kw in PARTITION_CHANGES.items():
+        labels = KMeans(**{**base, **kw}).fit(Z).labels_
+        table = np.zeros((3, 3), dtype=int)
+        np.add.at(table, (ref, labels), 1)
+        rows, cols = linear_sum_assignment(-table)
+        moved = len(Z) - table[rows, cols].sum()
+        (line,) = [line for line in lines if line.strip().startswith(key)]
+        points = "point" if moved == 1 else "points"
+        assert f"{'same' if moved == 0 else 'different'}, {moved} {points} moved" in line
 
 
 @pytest.mark.parametrize(
@@ -945,6 +970,51 @@ def test_best_run_mistakes(func, hint, capsys):
     from tutorial_lib.checks import check_best_run
 
     assert_hint(check_best_run, func, hint, capsys)
+
+
+def _best_of(X, n_clusters, seeds, **kwargs):
+    from sklearn.cluster import KMeans
+
+    runs = [KMeans(n_clusters=n_clusters, random_state=s, **kwargs).fit(X) for s in seeds]
+    return min(runs, key=lambda m: m.inertia_)
+
+
+@pytest.mark.parametrize(
+    "kwargs, hint",
+    [
+        ({"n_init": 1}, "fitted with init='k-means++', what KMeans uses when init is left out"),
+        ({"init": "k-means++", "n_init": 1}, "fitted with init='k-means++'"),
+        ({"init": "random"}, "fitted with n_init='auto'"),
+        ({"init": "random", "n_init": 3}, "fitted with n_init=3"),
+    ],
+)
+def test_best_run_ignoring_init_random_or_n_init_1_says_so(kwargs, hint, capsys):
+    """The exercise asks for init="random", n_init=1; a best-of-runs with other settings
+    may reach the same WCSS on these cases, so the check reads the model's parameters."""
+    from tutorial_lib.checks import check_best_run
+
+    assert_hint(check_best_run, lambda X, k, seeds: _best_of(X, k, seeds, **kwargs), hint, capsys)
+
+
+def test_best_run_with_starting_centres_given_says_so(capsys):
+    from sklearn.cluster import KMeans
+
+    from tutorial_lib.checks import check_best_run
+
+    func = lambda X, k, seeds: KMeans(n_clusters=k, init=X[:k], n_init=1).fit(X)  # noqa: E731
+    assert_hint(check_best_run, func, "an array of starting centres", capsys)
+
+
+def test_best_run_with_tutorial_lib_kmeans_passes(capsys):
+    import tutorial_lib
+    from tutorial_lib.checks import check_best_run
+
+    def best(X, n_clusters, seeds):
+        runs = [tutorial_lib.KMeans(n_clusters=n_clusters, init="random", n_init=1,
+                                    random_state=s).fit(X) for s in seeds]
+        return min(runs, key=lambda m: m.inertia_)
+
+    assert_passes(check_best_run, best, capsys)
 
 
 def test_best_run_cases_have_distinct_first_last_worst_and_best_runs():

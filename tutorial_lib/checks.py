@@ -1559,23 +1559,47 @@ def check_same_partition(predictions):
                     random_state=42)
     reference = KMeans(**settings).fit(Z_train)
     print(f"Measured on Source A's scaled training part ({len(Z_train)} points), each fit "
-          f"compared with Source A's settings (n_iter_ {reference.n_iter_}):")
-    rows, n_right = [], 0
+          f"compared with Source A's settings (n_iter_ {reference.n_iter_}); 'moved' counts "
+          "the points in another cluster, once the cluster numbers are matched:")
+    rows, n_right, changed = [], 0, []
     for key in keys:
         model = KMeans(**{**settings, **PARTITION_CHANGES[key]}).fit(Z_train)
+        moved = _points_moved(reference.labels_, model.labels_)
+        same = moved == 0
+        if not same:
+            changed.append(key)
         ari = adjusted_rand_score(reference.labels_, model.labels_)
-        same = bool(np.isclose(ari, 1.0))
-        measured = (f"{'same' if same else 'different'} (ARI {ari:.3f}, "
-                    f"n_iter_ {model.n_iter_})")
+        points = "point" if moved == 1 else "points"
+        measured = (f"{'same' if same else 'different'}, {moved} {points} moved "
+                    f"(ARI {ari:.3f}, n_iter_ {model.n_iter_})")
         said = "same" if answers[key] else "different"
         right = bool(answers[key]) == same
         n_right += right
         rows.append((key, said, measured, right))
+    if not changed:
+        question = "Why did none of them change the partition?"
+    elif len(changed) == len(keys):
+        question = "Why did every one of them change the partition?"
+    else:
+        question = f"Why did only {' and '.join(changed)} change the partition?"
+    explain = ("Answer that, and explain each line you got wrong, in sentences of your own in a "
+               "new cell." if n_right < len(rows) else "Answer in a sentence of your own.")
     return _report(
         rows, n_right,
-        "Now explain each line in a sentence: which settings decide where a run may end, and "
-        "which only decide when it stops or which start it comes from?",
+        f"tol and max_iter decide when a run stops; n_init, random_state and init decide where "
+        f"it starts. {question} {explain}",
     )
+
+
+def _points_moved(reference, labels):
+    """How many points are in another cluster than in the reference partition, once the
+    cluster numbers are matched one-to-one so that as many points as possible agree."""
+    _, ref_codes = np.unique(reference, return_inverse=True)
+    _, codes = np.unique(labels, return_inverse=True)
+    counts = np.zeros((ref_codes.max() + 1, codes.max() + 1), dtype=int)
+    np.add.at(counts, (ref_codes, codes), 1)
+    rows, cols = linear_sum_assignment(counts, maximize=True)
+    return int(len(reference) - counts[rows, cols].sum())
 
 
 def _best_run_cases():
@@ -1613,6 +1637,23 @@ def _diagnose_best_run(result, X, n_clusters, seeds):
         return (
             f"the model has centres of shape {np.shape(centers)}; fit n_clusters={n_clusters} "
             "clusters on X."
+        )
+    init = getattr(result, "init", "random")  # a model without init: nothing to check
+    if not (isinstance(init, str) and init == "random"):
+        used = f"init={init!r}" if isinstance(init, str) else "an array of starting centres"
+        if isinstance(init, str) and init == "k-means++":
+            used += ", what KMeans uses when init is left out"
+        return (
+            f"your model was fitted with {used}. The exercise asks for random starts: fit "
+            "KMeans(n_clusters=n_clusters, init='random', n_init=1, random_state=seed) for "
+            "each seed."
+        )
+    n_init = getattr(result, "n_init", 1)
+    if not (isinstance(n_init, (int, np.integer)) and n_init == 1):
+        return (
+            f"your model was fitted with n_init={n_init!r}: then KMeans itself keeps the best "
+            "of several runs, the very thing to do by hand here. Fit KMeans(..., init='random', "
+            "n_init=1, random_state=seed) for each seed and compare their inertia_."
         )
     inertia = float(inertia)
     if _close(inertia, best):

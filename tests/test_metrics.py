@@ -407,3 +407,30 @@ def test_split_half_stability_accepts_a_pipeline_and_dataframes():
 def test_split_half_stability_bad_input(X_train, n_splits, error, match):
     with pytest.raises(error, match=match):
         split_half_stability(KMeans(n_clusters=2), X_train, np.zeros((3, 2)), n_splits=n_splits)
+
+
+def test_split_half_stability_is_the_function_notebook_02_writes():
+    """Notebook 02 writes the function out (its teaching moment); notebook 06 imports
+    tutorial_lib's. Both must give the same numbers."""
+    import ast
+    import json
+    from pathlib import Path
+
+    from sklearn.base import clone
+
+    path = Path(__file__).parents[1] / "notebooks" / "02_scaling_and_splitting.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    source = next(s for s in sources if "def split_half_stability(" in s)
+    tree = ast.parse(source)
+    definition = next(n for n in tree.body if isinstance(n, ast.FunctionDef))
+    namespace = {"np": np, "clone": clone, "SEED": 0,
+                 "adjusted_rand_score": sklearn.metrics.adjusted_rand_score}
+    exec(compile(ast.Module(body=[definition], type_ignores=[]), str(path), "exec"), namespace)
+    X, _ = make_blobs(n_samples=150, centers=3, cluster_std=2.5, random_state=4)
+    model = KMeans(n_clusters=4, init="random", n_init=2, random_state=1)
+    for seed in (0, 42):
+        assert_allclose(
+            split_half_stability(model, X[:100], X[100:], seed=seed),
+            namespace["split_half_stability"](model, X[:100], X[100:], seed=seed),
+        )

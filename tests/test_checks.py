@@ -12,7 +12,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import cdist
 from sklearn.preprocessing import StandardScaler
 
-from tutorial_lib import checks
+from tutorial_lib import align_labels, checks
 from tutorial_lib.checks import (
     check_accuracy,
     check_align_labels,
@@ -658,6 +658,84 @@ def test_align_labels_mistakes(func, hint, capsys):
     assert_hint(check_align_labels, func, hint, capsys)
 
 
+# the optional harder case: 5 clusters for 3 labels, reported on its own line
+
+
+def align_majority_for_extras(y_true, y_pred):  # the notebook's solution
+    counts = pd.crosstab(y_true, y_pred)
+    rows, cols = linear_sum_assignment(counts.to_numpy(), maximize=True)
+    mapping = {counts.columns[c]: counts.index[r] for r, c in zip(rows, cols, strict=True)}
+    for cluster in counts.columns:
+        mapping.setdefault(cluster, counts[cluster].idxmax())
+    return np.array([mapping[c] for c in y_pred])
+
+
+def align_none_for_extras(y_true, y_pred):
+    counts = pd.crosstab(y_true, y_pred)
+    rows, cols = linear_sum_assignment(counts.to_numpy(), maximize=True)
+    mapping = {counts.columns[c]: counts.index[r] for r, c in zip(rows, cols, strict=True)}
+    return np.array([mapping.get(c) for c in y_pred], dtype=object)
+
+
+def align_first_label_for_extras(y_true, y_pred):
+    counts = pd.crosstab(y_true, y_pred)
+    rows, cols = linear_sum_assignment(counts.to_numpy(), maximize=True)
+    mapping = {counts.columns[c]: counts.index[r] for r, c in zip(rows, cols, strict=True)}
+    return np.array([mapping.get(c, "C") for c in y_pred])
+
+
+HARDER = "Optional harder case (5 clusters, 3 labels):"
+
+
+def test_align_labels_harder_case_not_handled_is_said_not_passed_over(capsys):
+    """A one-to-one-only solution passes the main cases and hears that the harder case
+    (more clusters than labels) raised, instead of a bare "Correct!" (the old behaviour)."""
+    result, out = run(check_align_labels, align_with_crosstab, capsys)
+    assert result is True and out.startswith("Correct!")
+    last = out.strip().splitlines()[-1]
+    assert last.startswith(f"{HARDER} not handled yet") and "KeyError: 3" in last, out
+
+
+@pytest.mark.parametrize(
+    ("func", "says"),
+    [
+        (align_majority_for_extras, "take the label they overlap most"),
+        (align_labels, "take the label they overlap most"),
+        (align_none_for_extras, "get no label"),
+    ],
+)
+def test_align_labels_harder_case_handled_both_ways_with_both_accuracies(func, says, capsys):
+    result, out = run(check_align_labels, func, capsys)
+    assert result is True
+    last = out.strip().splitlines()[-1]
+    assert last.startswith(f"{HARDER} handled") and says in last, out
+    assert "0.864" in last and "0.636" in last  # 19 and 14 of 22 points right
+
+
+def test_align_labels_harder_case_wrong_labels_for_the_extras(capsys):
+    result, out = run(check_align_labels, align_first_label_for_extras, capsys)
+    assert result is True  # the main cases are right; the optional one is reported apart
+    assert f"{HARDER} not quite" in out, out
+
+
+def test_align_labels_harder_case_is_stopped_when_it_runs_forever(monkeypatch, capsys):
+    monkeypatch.setattr(checks, "_TIME_LIMIT", 0.3)
+
+    def loops_on_many_clusters(y_true, y_pred):
+        while len(np.unique(y_pred)) > 3:
+            pass
+        return align_right(y_true, y_pred)
+
+    result, out = run(check_align_labels, loops_on_many_clusters, capsys)
+    assert result is True
+    assert f"{HARDER} not handled yet: your function was still running" in out, out
+
+
+def test_align_labels_no_harder_case_before_the_main_cases_pass(capsys):
+    result, out = run(check_align_labels, align_majority, capsys)
+    assert result is False and HARDER not in out
+
+
 # ---------------------------------------------------------------------------------------------
 # check_accuracy
 # ---------------------------------------------------------------------------------------------
@@ -1084,6 +1162,18 @@ def test_chance_scores_nmi_rises_and_ami_stays_near_zero(capsys):
     assert check_chance_scores({"NMI": "stays near 0", "AMI": "stays near 0"}) is False
     out = capsys.readouterr().out
     assert "NMI  you said stays near 0" in out and "-> wrong" in out
+
+
+def test_chance_scores_are_measured_on_the_labels_given(capsys):
+    """The notebook passes its own test labels; the measured means are printed for them."""
+    from tutorial_lib.checks import _source_a_scaled, check_chance_scores
+
+    letters = np.array(["A", "B", "C"])[_source_a_scaled()[3]]
+    assert check_chance_scores({"NMI": "rises", "AMI": "stays near 0"}, letters) is True
+    out = capsys.readouterr().out
+    assert f"against the {len(letters)} true test labels" in out
+    check_chance_scores({"NMI": "rises", "AMI": "stays near 0"}, np.repeat([0, 1], 20))
+    assert "against the 40 true test labels" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """tutorial_lib.metrics: WCSS against KMeans' inertia, the hand-written silhouette against
-scikit-learn's, and the Hungarian label alignment against hand-made cases and brute force."""
+scikit-learn's, the Hungarian label alignment against hand-made cases and brute force, and
+split_half_stability against the same fits scored directly with adjusted_rand_score."""
 
 import itertools
 
@@ -20,6 +21,7 @@ from tutorial_lib.metrics import (
     label_mapping,
     silhouette_samples,
     silhouette_score,
+    split_half_stability,
     wcss,
 )
 
@@ -343,3 +345,92 @@ def test_alignment_leaves_inputs_alone():
 def test_alignment_bad_input(function, y_true, y_pred, error, match):
     with pytest.raises(error, match=match):
         function(y_true, y_pred)
+
+
+# ---------------------------------------------------------------------------------------------
+# split_half_stability
+# ---------------------------------------------------------------------------------------------
+
+
+def _direct_split_half(model, X_train, X_test, n_splits, seed):
+    """The same computation written out with scikit-learn's adjusted_rand_score."""
+    from sklearn.base import clone
+
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n_splits):
+        order = rng.permutation(len(X_train))
+        first, second = order[: len(order) // 2], order[len(order) // 2 :]
+        a = clone(model).fit(X_train[first]).predict(X_test)
+        b = clone(model).fit(X_train[second]).predict(X_test)
+        out.append(sklearn.metrics.adjusted_rand_score(a, b))
+    return out
+
+
+@pytest.mark.parametrize(("n_clusters", "seed"), [(3, 0), (5, 42)])
+def test_split_half_stability_equals_the_direct_computation(n_clusters, seed):
+    X, _ = make_blobs(n_samples=150, centers=3, cluster_std=2.0, random_state=1)
+    model = KMeans(n_clusters=n_clusters, init="random", n_init=3, random_state=7)
+    scores = split_half_stability(model, X[:100], X[100:], n_splits=4, seed=seed)
+    assert scores.shape == (4,)
+    assert_allclose(scores, _direct_split_half(model, X[:100], X[100:], 4, seed))
+    assert not hasattr(model, "cluster_centers_")  # the model itself was never fitted
+
+
+def test_split_half_stability_separates_a_right_k_from_a_wrong_one():
+    X, _ = make_blobs(n_samples=200, centers=3, cluster_std=0.5, random_state=0)
+    right = split_half_stability(KMeans(n_clusters=3, n_init=10, random_state=0), X[:140], X[140:])
+    wrong = split_half_stability(KMeans(n_clusters=5, n_init=10, random_state=0), X[:140], X[140:])
+    assert_allclose(right, 1.0)
+    assert np.median(wrong) < 0.9
+
+
+def test_split_half_stability_accepts_a_pipeline_and_dataframes():
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    X, _ = make_blobs(n_samples=90, centers=2, random_state=3)
+    frame = pd.DataFrame(X, columns=["x", "y"])
+    model = make_pipeline(StandardScaler(), KMeans(n_clusters=2, n_init=3, random_state=0))
+    scores = split_half_stability(model, frame.iloc[:60], frame.iloc[60:], n_splits=2)
+    assert_allclose(scores, _direct_split_half(model, X[:60], X[60:], 2, 0))
+
+
+@pytest.mark.parametrize(
+    ("X_train", "n_splits", "error", "match"),
+    [
+        (np.zeros((1, 2)), 5, ValueError, "at least 2"),
+        (np.zeros((10, 2)), 0, ValueError, "n_splits"),
+        ([[0.0, np.nan]] * 4, 5, ValueError, "NaN"),
+    ],
+)
+def test_split_half_stability_bad_input(X_train, n_splits, error, match):
+    with pytest.raises(error, match=match):
+        split_half_stability(KMeans(n_clusters=2), X_train, np.zeros((3, 2)), n_splits=n_splits)
+
+
+def test_split_half_stability_is_the_function_notebook_02_writes():
+    """Notebook 02 writes the function out (its teaching moment); notebook 06 imports
+    tutorial_lib's. Both must give the same numbers."""
+    import ast
+    import json
+    from pathlib import Path
+
+    from sklearn.base import clone
+
+    path = Path(__file__).parents[1] / "notebooks" / "02_scaling_and_splitting.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    source = next(s for s in sources if "def split_half_stability(" in s)
+    tree = ast.parse(source)
+    definition = next(n for n in tree.body if isinstance(n, ast.FunctionDef))
+    namespace = {"np": np, "clone": clone, "SEED": 0,
+                 "adjusted_rand_score": sklearn.metrics.adjusted_rand_score}
+    exec(compile(ast.Module(body=[definition], type_ignores=[]), str(path), "exec"), namespace)
+    X, _ = make_blobs(n_samples=150, centers=3, cluster_std=2.5, random_state=4)
+    model = KMeans(n_clusters=4, init="random", n_init=2, random_state=1)
+    for seed in (0, 42):
+        assert_allclose(
+            split_half_stability(model, X[:100], X[100:], seed=seed),
+            namespace["split_half_stability"](model, X[:100], X[100:], seed=seed),
+        )

@@ -99,6 +99,7 @@ CALLS = {
     ),
     "plot_confusion_matrix": lambda ax: plot_confusion_matrix(Y, (Y + 1) % 3, ax=ax),
     "plot_right_wrong": lambda ax: plot_right_wrong(X, Y, (Y + 1) % 3, ax=ax),
+    "plot_error_counts": lambda ax: plotting.plot_error_counts([1, 2, 2], marked=1, ax=ax),
 }
 
 
@@ -610,3 +611,33 @@ def test_plot_k_votes_refuses_bad_input(winners, error, message, ax):
 
     with pytest.raises(error, match=message):
         plot_k_votes(winners, ax=ax)
+
+
+# --- notebook 06's helper: plot_error_counts ---
+def test_plot_error_counts_bar_heights_ticks_and_marked_line(ax):
+    from tutorial_lib.plotting import plot_error_counts
+
+    out = plot_error_counts([2, 4, 4, 1, 4, 2], marked=3, marked_label="seed 0",
+                            n_points=500, unit="blob seeds", ax=ax)
+    assert out is ax and ax.get_title() and ax.get_ylabel() == "number of blob seeds"
+    assert "out of 500" in ax.get_xlabel()
+    assert list(ax.get_xticks()) == [1, 2, 3, 4]  # 3 never occurs: a gap, still a tick
+    assert [round(p.get_height()) for p in ax.containers[0].patches] == [1, 2, 0, 3]
+    assert [line.get_xdata()[0] for line in ax.get_lines()] == [3]
+    assert sorted(legend_texts(ax)) == ["6 blob seeds", "seed 0"]
+
+
+def test_plot_error_counts_new_figure_and_bad_input():
+    from tutorial_lib.plotting import plot_error_counts
+
+    out = plot_error_counts([0, 0, 1])
+    assert isinstance(out, matplotlib.axes.Axes) and out.get_xlabel() and out.get_title()
+    assert ax_ticks(out) == [0, 1]
+    for bad, message in [([1.5, 2], "whole numbers"), ([-1, 2], "whole numbers"),
+                         ([], "empty")]:
+        with pytest.raises(ValueError, match=message):
+            plot_error_counts(bad)
+
+
+def ax_ticks(ax):
+    return [int(t) for t in ax.get_xticks()]

@@ -45,6 +45,7 @@ from .metrics import (  # noqa: E402
     label_mapping,
     silhouette_samples,
     silhouette_score,
+    split_half_stability,
     wcss,
 )
 from .plotting import (  # noqa: E402
@@ -52,6 +53,7 @@ from .plotting import (  # noqa: E402
     plot_clusters_and_silhouette,
     plot_confusion_matrix,
     plot_elbow,
+    plot_error_counts,
     plot_iterations,
     plot_k_votes,
     plot_knee_rule,
@@ -78,6 +80,7 @@ __all__ = [
     "label_mapping",
     "align_labels",
     "aligned_accuracy",
+    "split_half_stability",
     "sweep_k",
     "find_knee",
     "check_wcss",
@@ -112,6 +115,7 @@ __all__ = [
     "plot_knee_rule",
     "plot_clusters_and_silhouette",
     "plot_k_votes",
+    "plot_error_counts",
     "setup_notebook",
     "describe_figure",
     "install_extra",

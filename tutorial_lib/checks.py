@@ -41,6 +41,7 @@ from sklearn.datasets import make_blobs
 from sklearn.metrics import accuracy_score, pairwise_distances_argmin
 from sklearn.preprocessing import StandardScaler
 
+from ._validation import check_labels
 from .metrics import _cluster_means, _confusion, align_labels, silhouette_samples, wcss
 from .metrics import _silhouette_parts as _metrics_silhouette_parts
 from .selection import find_knee
@@ -1001,24 +1002,120 @@ def _diagnose_align(result, y_true, y_pred):
     )
 
 
+def _harder_align_case():
+    """The optional case: 5 clusters for 3 labels, so 2 clusters are left after the match.
+
+    Counts (rows: clusters 0-4; columns: labels A, B, C): [[5, 1, 0], [0, 5, 0], [1, 0, 4],
+    [3, 0, 0], [0, 2, 1]]. The one-to-one match 0-A, 1-B, 2-C (14 points) is the only best
+    one; clusters 3 and 4 are left over, mostly A and mostly B.
+    """
+    counts = [[5, 1, 0], [0, 5, 0], [1, 0, 4], [3, 0, 0], [0, 2, 1]]
+    true, pred = [], []
+    for cluster, row in enumerate(counts):
+        for label, count in zip("ABC", row, strict=True):
+            true += [label] * count
+            pred += [cluster] * count
+    order = np.random.default_rng(3).permutation(len(true))  # mixed, as real data would be
+    return _Case(
+        "5 clusters, 3 labels", {"y_true": np.array(true)[order], "y_pred": np.array(pred)[order]}
+    )
+
+
+def _judge_harder_align(func, case):
+    """Run func on the optional case; return the line that says how it handled it."""
+    head = f"Optional harder case ({case.name}):"
+    y_true, y_pred = case.args["y_true"], case.args["y_pred"]
+    clusters, classes, counts, pred_codes = _confusion(y_true, y_pred)
+    rows, cols = linear_sum_assignment(counts, maximize=True)
+    extra = np.setdiff1d(np.arange(len(clusters)), rows)  # clusters without a partner
+    names = " and ".join(str(clusters[e]) for e in extra)
+    printed = _Printed()
+    try:
+        with contextlib.redirect_stdout(printed):
+            result = _call_with_time_limit(func, tuple(copy.deepcopy(case.args).values()),
+                                           _TIME_LIMIT)
+    except _TimeUp:
+        result = "time"
+    except Exception as exc:  # an optional case reports an error, it never raises it
+        result = exc
+    shown = printed.excerpt(f"the {case.name} case")
+    if shown:
+        print(shown)
+    not_yet = (
+        f"{head} not handled yet: {{}}. After the one-to-one match, clusters {names} have no "
+        "label: decide what they should become (the exercise names two choices) and run the "
+        "cell again. The two main cases above do not depend on it."
+    )
+    if isinstance(result, str) and result == "time":
+        return not_yet.format(f"your function was still running after {_TIME_LIMIT:g} seconds")
+    if isinstance(result, KeyError) and len(result.args) == 1:  # a dict lookup that failed
+        return not_yet.format(f"your function raised KeyError: "
+                              f"{_short(_plain(result.args[0]), 40)}")
+    if isinstance(result, BaseException):
+        return not_yet.format(f"your function raised {type(result).__name__}: "
+                              f"{_short(str(result), 80)}")
+    if result is None or result is Ellipsis or isinstance(result, dict):
+        return not_yet.format(f"your function returned {_short(result, 60)}")
+    arr = np.asarray(result, dtype=object)
+    if arr.shape != y_pred.shape:
+        return not_yet.format(f"the result has shape {arr.shape}, not {y_pred.shape}")
+    expected = np.asarray(align_labels(y_true, y_pred), dtype=object)
+    in_extra = np.isin(pred_codes, extra)
+    if not np.all(arr[~in_extra] == expected[~in_extra]):
+        return (f"{head} not quite: the points of the matched clusters should keep their "
+                "one-to-one labels, as in the main cases.")
+    labels = set(classes.tolist())
+    majority = bool(np.all(arr[in_extra] == expected[in_extra]))
+    no_label = all(not isinstance(v, (str, int, np.generic)) or v not in labels
+                   for v in arr[in_extra].tolist())
+    n = len(y_true)
+    matched_right = int(counts[rows, cols].sum())
+    inflated = (matched_right + int(counts[extra].max(axis=1).sum())) / n
+    honest = matched_right / n
+    if majority:
+        return (f"{head} handled. Your clusters {names} take the label they overlap most, as "
+                f"align_labels does: accuracy {inflated:.3f}. Left without a label they would "
+                f"give {honest:.3f}. An extra cluster can only add right points, so the first "
+                "number is inflated: say which one you would report, and why.")
+    if no_label:
+        return (f"{head} handled. Your clusters {names} get no label, so their points count "
+                f"as wrong: accuracy {honest:.3f}, the one-to-one accuracy. Giving each the "
+                f"label it overlaps most (as align_labels does) would report {inflated:.3f}: "
+                "say which one you would report, and why.")
+    return (f"{head} not quite: clusters {names} should either take the label they overlap "
+            "most (the largest count in their column of the table) or get no label at all "
+            "(e.g. None), one rule for both; yours gave them other labels.")
+
+
 def check_align_labels(func):
     """Check a learner's alignment of cluster ids with true labels (an assignment problem).
+
+    Two main cases have as many clusters as labels. When func gets both right, an optional
+    harder case follows, reported on its own line: 5 clusters for 3 labels, so the one-to-one
+    match leaves 2 clusters over. Two answers count as handled: those clusters take the label
+    they overlap most (as :func:`tutorial_lib.align_labels` does), or they get a value that is
+    no label (e.g. None); the line then gives the accuracy of both choices. An error raised
+    on the harder case is reported, not raised.
 
     Parameters
     ----------
     func : callable
         ``func(y_true, y_pred) -> aligned`` with two 1-D arrays of the same length (true
-        labels, cluster ids; as many clusters as labels); returns an array of shape
-        (n_samples,): y_pred with every cluster id replaced by its matched true label.
+        labels, cluster ids); returns an array of shape (n_samples,): y_pred with every
+        cluster id replaced by its matched true label.
 
     Returns
     -------
     bool
-        True if func agrees with :func:`tutorial_lib.align_labels` on every case.
+        True if func agrees with :func:`tutorial_lib.align_labels` on the two main cases
+        (the optional case does not change it).
     """
-    return _run_check(
+    passed = _run_check(
         func, _align_cases(), _diagnose_align, "Your clusters get the best matching labels"
     )
+    if passed:
+        print(_judge_harder_align(func, _harder_align_case()))
+    return passed
 
 
 # --------------------------------------------------------------------------------------------
@@ -1777,13 +1874,13 @@ def _trend(values):
     return "stays the same"
 
 
-def check_chance_scores(predictions):
+def check_chance_scores(predictions, y_true=None):
     """Judge predictions of how NMI and AMI score random cluster ids (notebook 06).
 
     Random cluster ids (k = 3, 10 and 30 clusters, 10 draws each, seed 0) are compared with
-    the true labels of Source A's test part (120 points, split seed 0) by
-    ``normalized_mutual_info_score`` and ``adjusted_mutual_info_score``; the means show how
-    each score behaves when nothing was learned.
+    the true labels ``y_true`` by ``normalized_mutual_info_score`` and
+    ``adjusted_mutual_info_score``; the means show how each score behaves when nothing was
+    learned.
 
     Parameters
     ----------
@@ -1791,6 +1888,9 @@ def check_chance_scores(predictions):
         ``{"NMI": trend, "AMI": trend}``, each trend one of "rises", "stays near 0" or
         "falls": what the score does as the number of random clusters grows. None or ...
         means "not answered yet".
+    y_true : array-like of shape (n_samples,), optional
+        The true labels to compare with: notebook 06 passes its test labels. Default: the
+        labels of Source A's test part (120 points, split seed 0), the same ones.
 
     Returns
     -------
@@ -1808,7 +1908,7 @@ def check_chance_scores(predictions):
     if bad:
         print(f"Not quite: the predictions for {', '.join(map(repr, bad))} should be {what}.")
         return False
-    y_test = _source_a_scaled()[3]
+    y_test = _source_a_scaled()[3] if y_true is None else check_labels(y_true, "y_true")
     rng = np.random.default_rng(0)
     scores = {"NMI": [], "AMI": []}
     for k in CHANCE_KS:

@@ -8,14 +8,18 @@
   match each cluster to a class by solving the assignment problem on the confusion matrix
   (``scipy.optimize.linear_sum_assignment``: a modified Jonker-Volgenant algorithm, which
   finds the same optimum as the Hungarian algorithm).
+- ``split_half_stability``: how much two fits of the same model, on the two halves of the
+  training part, agree about held-out points (the adjusted Rand index); no labels needed.
 """
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import cdist
+from sklearn.base import clone
+from sklearn.metrics import adjusted_rand_score
 
 from ._kmeans import cluster_means as _cluster_means  # the one implementation, shared
-from ._validation import check_centers, check_labels, check_matrix
+from ._validation import check_centers, check_count, check_labels, check_matrix
 
 __all__ = [
     "wcss",
@@ -24,6 +28,7 @@ __all__ = [
     "label_mapping",
     "align_labels",
     "aligned_accuracy",
+    "split_half_stability",
 ]
 
 # silhouette_samples works on blocks of rows so that the distance block stays below this size
@@ -372,3 +377,66 @@ def aligned_accuracy(y_true, y_pred):
     """
     aligned = align_labels(y_true, y_pred)  # validates both inputs
     return float(np.mean(aligned == np.asarray(y_true)))
+
+
+def split_half_stability(model, X_train, X_test, n_splits=5, seed=0):
+    """Agreement of two fits on the two halves of the training part, measured on held-out points.
+
+    For each of ``n_splits`` random splits of ``X_train`` into two halves, fit an unfitted copy
+    of ``model`` (``sklearn.base.clone``) on each half, let both copies label ``X_test``, and
+    compare the two labellings with the adjusted Rand index (ARI). No true labels are used:
+    1 means the two fits group the held-out points identically (whatever numbers they give
+    the clusters), about 0 means no more agreement than chance. Notebook 02 builds this
+    function step by step.
+
+    Parameters
+    ----------
+    model : scikit-learn estimator with ``fit`` and ``predict``
+        E.g. ``KMeans(n_clusters=3, n_init=10, random_state=0)`` or a pipeline ending in one.
+        It is not changed: every fit is made on a fresh copy.
+    X_train : array-like of shape (n_samples, n_features)
+        The points to split into halves and fit on (at least 2 rows).
+    X_test : array-like of shape (n_test, n_features)
+        The held-out points that both fits label.
+    n_splits : int, default=5
+        How many random splits to make.
+    seed : int, default=0
+        Seed of the random splits (``numpy.random.default_rng(seed)``).
+
+    Returns
+    -------
+    ndarray of shape (n_splits,)
+        One ARI per split, in the order the splits were drawn.
+
+    Raises
+    ------
+    ValueError
+        Bad data (see ``check_matrix``), fewer than 2 training points, or a bad ``n_splits``.
+
+    Examples
+    --------
+    >>> from sklearn.cluster import KMeans
+    >>> from sklearn.datasets import make_blobs
+    >>> X, _ = make_blobs(n_samples=200, centers=3, cluster_std=0.5, random_state=0)
+    >>> for k in (3, 5):
+    ...     model = KMeans(n_clusters=k, n_init=10, random_state=0)
+    ...     print(k, split_half_stability(model, X[:140], X[140:], n_splits=3).round(2).tolist())
+    3 [1.0, 1.0, 1.0]
+    5 [0.5, 0.53, 0.52]
+    """
+    X_train = check_matrix(X_train, "X_train")
+    X_test = check_matrix(X_test, "X_test")
+    n_splits = check_count(n_splits, "n_splits")
+    if len(X_train) < 2:
+        raise ValueError(
+            f"X_train has {len(X_train)} row(s); splitting it into two halves needs at least 2."
+        )
+    rng = np.random.default_rng(seed)
+    scores = []
+    for _ in range(n_splits):
+        order = rng.permutation(len(X_train))
+        half = len(order) // 2
+        labels_1 = clone(model).fit(X_train[order[:half]]).predict(X_test)
+        labels_2 = clone(model).fit(X_train[order[half:]]).predict(X_test)
+        scores.append(adjusted_rand_score(labels_1, labels_2))
+    return np.array(scores)

@@ -39,6 +39,7 @@ __all__ = [
     "plot_knee_rule",
     "plot_clusters_and_silhouette",
     "plot_k_votes",
+    "plot_error_counts",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -1011,3 +1012,50 @@ def plot_k_votes(winners, *, ax=None, title="How often each k wins", unit="resam
     ax.grid(True, axis="y", alpha=0.3)
     return _decorate(ax, title, "number of clusters k", f"number of {unit}", legend=True,
                      legend_title="chosen by", outside=False)
+
+
+def plot_error_counts(wrong_points, *, marked=None, marked_label=None, n_points=None, ax=None,
+                      title="Points in the wrong cluster, run by run", unit="runs"):
+    """Draw how many runs ended with 0, 1, 2, ... points in the wrong cluster.
+
+    Parameters
+    ----------
+    wrong_points : array-like of shape (n_runs,), whole numbers >= 0
+        The number of wrongly placed points in each run (e.g. one per random seed).
+    marked : int, optional
+        A count to mark with a dashed vertical line (e.g. the run a source reported).
+    marked_label : str, optional
+        Its legend entry; default "marked run".
+    n_points : int, optional
+        How many points each run placed; named in the x label ("out of n_points").
+    ax : matplotlib Axes, optional
+    title : str, default="Points in the wrong cluster, run by run"
+    unit : str, default="runs"
+        What one run stands for (e.g. "blob seeds"); the y axis counts these.
+
+    Returns
+    -------
+    matplotlib Axes
+        Bar heights are the counts; every count between the smallest and the largest one has
+        a tick, so a count that never occurs shows as a gap.
+    """
+    values = _check_values(wrong_points, "wrong_points")
+    if not np.all(values == np.round(values)) or np.any(values < 0):
+        raise ValueError(f"wrong_points must hold whole numbers >= 0; got {values.tolist()[:10]}.")
+    values = values.astype(np.int64)
+    axis = np.arange(values.min(), values.max() + 1)
+    if marked is not None:
+        axis = np.arange(min(axis[0], int(marked)), max(axis[-1], int(marked)) + 1)
+    heights = np.array([np.sum(values == v) for v in axis])
+    ax = _new_axes(ax)
+    ax.bar(axis, heights, color=LINE_COLOR, label=f"{len(values)} {unit}", zorder=2)
+    if marked is not None:
+        ax.axvline(marked, color=HIGHLIGHT_COLOR, linestyle="--", linewidth=2,
+                   label=marked_label or "marked run", zorder=3)
+    ax.set_xticks(axis)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(True, axis="y", alpha=0.3)
+    xlabel = "points in the wrong cluster"
+    if n_points is not None:
+        xlabel += f" (out of {n_points})"
+    return _decorate(ax, title, xlabel, f"number of {unit}", legend=True, outside=False)

@@ -561,20 +561,55 @@ def knee_position(k_values, inertias):
     return int(np.argmax((1 - y_norm) - k_norm))
 
 
+def knee_without_one_minus(k_values, inertias):
+    """Rescales both axes, then forgets the 1 - of the gap below the chord."""
+    k = np.asarray(k_values, dtype=float)
+    y = np.asarray(inertias, dtype=float)
+    k_norm = (k - k.min()) / (k.max() - k.min())
+    y_norm = (y - y.min()) / (y.max() - y.min())
+    return int(k[np.argmax(k_norm - y_norm)])
+
+
 @pytest.mark.parametrize(
     ("func", "hint"),
     [
         (knee_position, "position of the knee in the list"),
-        (lambda k, y: int(k[np.argmax((y.max() - y) - k)]), "normalise both axes"),
+        (lambda k, y: knee_position(k, y) + 1, "position of the knee in the list"),
+        (knee_without_one_minus, "check the 1 -"),
+        (lambda k, y: int(k[np.argmax((y.max() - y) - k)]), "not to the chord"),
         (lambda k, y: int(k[np.argmin(y)]), "smallest inertia"),
         (lambda k, y: int(list(k)[0]), "that is the first k"),
         (lambda k, y: float(y[list(k).index(knee_right(k, y))]), "inertia at the knee"),
         (lambda k, y: [knee_right(k, y)], "one k value"),
-        (lambda k, y: int(k[len(k) // 2]), "expected k ="),
+        (lambda k, y: int(k[len(k) // 2 + 1]), "expected k ="),
     ],
 )
 def test_knee_mistakes(func, hint, capsys):
     assert_hint(check_knee, func, hint, capsys)
+
+
+def test_knee_forgetting_the_one_minus_is_not_told_to_normalise(capsys):
+    """x_scaled - y_scaled has rescaled both axes: the hint names the missing 1 -, not scaling."""
+    result, out = run(check_knee, knee_without_one_minus, capsys)
+    assert result is False
+    assert "check the 1 -" in out, out
+    assert "Rescale both axes" not in out and "normalise" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("func", "says"),
+    [
+        # one k too small on every case: on k = 5..11 the 6 is a k value, not a position
+        (lambda k, y: knee_right(k, y) - 1, "expected k = 7, got 6"),
+        # right except on k = 1..10, where k = 2 is both a k value and the knee's position
+        (lambda k, y: knee_right(k, y) - (k[0] == 1), "expected k = 3, got 2"),
+    ],
+)
+def test_knee_one_below_is_no_position_when_it_is_a_k_value(func, says, capsys):
+    result, out = run(check_knee, func, capsys)
+    assert result is False
+    assert says in out, out
+    assert "position" not in out, out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -155,6 +155,13 @@ def find_knee(k_values, inertias):
        rises above the straight line from its first to its last point.
     3. The knee is the k where :math:`d` is largest.
 
+    :math:`d` is the vertical gap below the chord from :math:`(k_{\min}, y_{\max})` to
+    :math:`(k_{\max}, y_{\min})` (the curve's two ends, when its first point is its highest
+    and its last its lowest), divided by :math:`y_{\max} - y_{\min}`. Rescaling multiplies
+    every gap by the same constant, so it never changes which k wins; the range of k does,
+    because the chord joins the ends of the range you try. (The rescaling matters in Kneedle
+    only for its confirmation threshold, which this function leaves out.)
+
     On ordinary elbow curves this gives the same k as
     ``kneed.KneeLocator(k_values, inertias, curve="convex", direction="decreasing").knee``.
     Differences from kneed: kneed also asks the difference curve to drop by a sensitivity

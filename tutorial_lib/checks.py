@@ -42,7 +42,14 @@ from sklearn.metrics import accuracy_score, pairwise_distances_argmin
 from sklearn.preprocessing import StandardScaler
 
 from ._validation import check_labels
-from .metrics import _cluster_means, _confusion, align_labels, silhouette_samples, wcss
+from .metrics import (
+    _cluster_means,
+    _confusion,
+    align_labels,
+    silhouette_samples,
+    split_half_stability,
+    wcss,
+)
 from .metrics import _silhouette_parts as _metrics_silhouette_parts
 from .selection import find_knee
 
@@ -1463,21 +1470,12 @@ def _split_half_ari(X_train, X_test, n_clusters, scale, n_pairs=5, seed=0):
     """ARI between the test-part labels of two k-means fits on disjoint random halves of
     X_train, for n_pairs random splits (the stability measure of notebook 02)."""
     from sklearn.cluster import KMeans as SklearnKMeans
-    from sklearn.metrics import adjusted_rand_score
     from sklearn.pipeline import make_pipeline
 
-    rng = np.random.default_rng(seed)
-    scores = []
-    for _ in range(n_pairs):
-        order = rng.permutation(len(X_train))
-        halves = order[: len(order) // 2], order[len(order) // 2 :]
-        labels = []
-        for half in halves:
-            steps = [StandardScaler()] if scale else []
-            km = SklearnKMeans(n_clusters=n_clusters, n_init=10, random_state=seed)
-            labels.append(make_pipeline(*steps, km).fit(X_train[half]).predict(X_test))
-        scores.append(adjusted_rand_score(*labels))
-    return np.array(scores)
+    steps = [StandardScaler()] if scale else []
+    model = make_pipeline(*steps, SklearnKMeans(n_clusters=n_clusters, n_init=10,
+                                                random_state=seed))
+    return split_half_stability(model, X_train, X_test, n_splits=n_pairs, seed=seed)
 
 
 def check_stability_prediction(prediction):
@@ -1709,10 +1707,7 @@ def check_same_partition(predictions):
 def _points_moved(reference, labels):
     """How many points are in another cluster than in the reference partition, once the
     cluster numbers are matched one-to-one so that as many points as possible agree."""
-    _, ref_codes = np.unique(reference, return_inverse=True)
-    _, codes = np.unique(labels, return_inverse=True)
-    counts = np.zeros((ref_codes.max() + 1, codes.max() + 1), dtype=int)
-    np.add.at(counts, (ref_codes, codes), 1)
+    counts = _confusion(reference, labels)[2]
     rows, cols = linear_sum_assignment(counts, maximize=True)
     return int(len(reference) - counts[rows, cols].sum())
 
